@@ -1,0 +1,2 @@
+/** Test support: the compiled tracee programs ({@link dev.jutrace.testing.Tracees}). */
+package dev.jutrace.testing;
