@@ -1,0 +1,117 @@
+package dev.jutrace.core;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One engine attached to one task: an {@link EngineOps} and its data. Created by
+ * {@link Tracer#attach}. Every method is safe from any thread: calls made off the tracer thread
+ * are queued to it, which is woken, and the caller waits for the outcome.
+ */
+public final class Engine {
+
+    enum State { ATTACHED, DETACH_PENDING, DETACHED }
+
+    final Tracer tracer;
+    final Task task;
+    final EngineOps ops;
+    final Object data;
+    /** Event mask; written only on the tracer thread. */
+    int mask;
+    /** Whether this engine keeps the thread stopped (utrace's ENGINE_STOP). */
+    boolean holdsStop;
+    volatile State state = State.ATTACHED;
+    /** One reference for the attachment, one per handle given out. */
+    private final AtomicInteger refs = new AtomicInteger(2);
+
+    Engine(Tracer tracer, Task task, EngineOps ops, Object data) {
+        this.tracer = tracer;
+        this.task = task;
+        this.ops = ops;
+        this.data = data;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public EngineOps ops() {
+        return ops;
+    }
+
+    public Object data() {
+        return data;
+    }
+
+    /** The engine's event mask (bits of {@link Event}). */
+    public int events() {
+        return mask;
+    }
+
+    public boolean isDetached() {
+        return state != State.ATTACHED;
+    }
+
+    /**
+     * Replaces the event mask, as {@code utrace_set_events}. Adding events takes effect at the
+     * thread's next event; clearing them guarantees, once this returns {@link ControlResult#DONE},
+     * that no excluded callback is made.
+     *
+     * @return DONE; or ALREADY when the thread is dead and the change asks for a DEATH or QUIESCE
+     *     report that can no longer be made
+     * @throws EngineDetachedException if the engine is detached
+     */
+    public ControlResult setEvents(int newMask) {
+        return tracer.onTracerThread(() -> tracer.setEvents(this, newMask));
+    }
+
+    public ControlResult setEvents(Event... events) {
+        return setEvents(Event.mask(events));
+    }
+
+    /**
+     * Asks the thread for {@code action}, as {@code utrace_control}.
+     *
+     * @return DONE when the effect is complete (a STOP on a stopped thread, a RESUME, a DETACH);
+     *     IN_PROGRESS when the thread is running and the effect comes at its next stop; ALREADY for
+     *     a DETACH after the death report began, which will still be made
+     * @throws EngineDetachedException if the engine is already detached
+     * @throws IllegalArgumentException for REPORT or a step asked by an engine without QUIESCE,
+     *     which would have no callback to keep the decision in (utrace's -EINVAL)
+     */
+    public ControlResult control(Action action) {
+        return tracer.onTracerThread(() -> tracer.control(this, action));
+    }
+
+    /** Same as {@code control(Action.DETACH)}. */
+    public ControlResult detach() {
+        return control(Action.DETACH);
+    }
+
+    /**
+     * Waits until no callback of this engine is in flight and the effect of its last answer has
+     * been applied. Returns at once on the tracer thread, which is the thread running callbacks.
+     *
+     * @throws EngineDetachedException once the engine is fully detached
+     */
+    public void barrier() {
+        if (tracer.isTracerThread()) return;
+        tracer.onTracerThread(() -> null);
+        if (state == State.DETACHED) throw new EngineDetachedException(this);
+    }
+
+    /** Takes another reference, as {@code utrace_engine_get}. */
+    public Engine get() {
+        refs.incrementAndGet();
+        return this;
+    }
+
+    /** Drops a reference; the last one runs {@link EngineOps#release}. */
+    public void put() {
+        if (refs.decrementAndGet() == 0) ops.release(data);
+    }
+
+    @Override
+    public String toString() {
+        return "engine " + ops.getClass().getSimpleName() + " on " + task;
+    }
+}

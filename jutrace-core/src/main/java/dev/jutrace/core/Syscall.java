@@ -1,0 +1,101 @@
+package dev.jutrace.core;
+
+import dev.jutrace.sys.Regs;
+
+/**
+ * The system call a thread is in, as syscall callbacks see it. One instance per task, refilled at
+ * each syscall stop: the arguments read at entry stay readable at exit.
+ */
+public final class Syscall {
+    private final Task task;
+    final long[] info = new long[12];
+    int nr = -1;
+    final long[] args = new long[6];
+    long returnValue;
+    boolean error;
+    boolean aborted;
+    boolean resumed;
+    boolean entered;
+    boolean seccomp;
+
+    Syscall(Task task) {
+        this.task = task;
+    }
+
+    void loadEntry() {
+        nr = (int) info[4];
+        System.arraycopy(info, 5, args, 0, 6);
+        aborted = false;
+        resumed = false;
+        entered = true;
+    }
+
+    void loadExit() {
+        returnValue = info[4];
+        error = info[5] != 0;
+        entered = false;
+    }
+
+    /** The system call number (x86_64 numbering). */
+    public int number() {
+        return nr;
+    }
+
+    /** Argument {@code i}, 0 to 5, as read at entry. */
+    public long arg(int i) {
+        return args[i];
+    }
+
+    /** Changes argument {@code i} before the call runs; only meaningful at entry. */
+    public void setArg(int i, long value) {
+        args[i] = value;
+        task.writeRegister(Regs.SYSCALL_ARGS[i], value);
+    }
+
+    /** The raw return value ({@code -errno} on failure); meaningful at exit. */
+    public long returnValue() {
+        return returnValue;
+    }
+
+    /** Whether the kernel flags the return value as an error. */
+    public boolean isError() {
+        return error;
+    }
+
+    /** Replaces the value the call returns to the thread; only meaningful at exit. */
+    public void setReturnValue(long value) {
+        returnValue = value;
+        error = value < 0 && value > -4096;
+        task.writeRegister(Regs.RAX, value);
+    }
+
+    /** The instruction pointer just past the syscall instruction. */
+    public long instructionPointer() {
+        return info[2];
+    }
+
+    /** Whether an earlier engine in this pass asked to skip the call. */
+    public boolean aborted() {
+        return aborted;
+    }
+
+    /** Skips the call: it returns -ENOSYS unless an exit callback sets another value. */
+    public void abort() {
+        aborted = true;
+    }
+
+    /** Runs the call after all, undoing an earlier engine's {@link #abort}. */
+    public void run() {
+        aborted = false;
+    }
+
+    /** Whether this entry report repeats one after which the thread was stopped. */
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** Whether the stop came from a seccomp filter rather than from syscall tracing. */
+    public boolean viaSeccomp() {
+        return seccomp;
+    }
+}
