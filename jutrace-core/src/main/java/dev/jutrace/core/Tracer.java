@@ -328,7 +328,11 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
+    /** {@code JUTRACE_DEBUG=1} logs every stop to stderr; a constant, so the check costs nothing. */
+    private static final boolean DEBUG = System.getenv("JUTRACE_DEBUG") != null;
+
     private void dispatch(int tid, int status) {
+        if (DEBUG) System.err.printf("jutrace-debug: tid %d %s%n", tid, new dev.jutrace.sys.WaitStatus(status));
         int sig = (status >> 8) & 0xff;
         int event = status >>> 16;
         boolean stopped = (status & 0xff) == 0x7f;
@@ -855,6 +859,7 @@ public final class Tracer implements AutoCloseable {
         }
         t.traceSyscalls = request == Ptrace.PTRACE_SYSCALL;
         long rc = Ptrace.raw(request, t.tid, 0, sig);
+        if (DEBUG) System.err.printf("jutrace-debug: restart %d %s sig %d -> %d%n", t.tid, Ptrace.requestName(request), sig, rc);
         if (rc == -Errno.EIO && request == Ptrace.PTRACE_SINGLEBLOCK) {
             rc = Ptrace.raw(Ptrace.PTRACE_SINGLESTEP, t.tid, 0, sig);
         }
