@@ -63,6 +63,8 @@ public final class Task {
     /** Whether the last restart was PTRACE_SYSCALL. */
     boolean traceSyscalls;
     int exitStatus = -1;
+    /** For a leader that vanished because another thread exec'd: that thread's former tid. */
+    int supersededBy;
 
     final Syscall syscall = new Syscall(this);
     final SignalReport signal = new SignalReport(this);
@@ -105,6 +107,19 @@ public final class Task {
 
     public boolean isDead() {
         return state == State.DEAD;
+    }
+
+    /**
+     * For a thread group leader whose death was reported because another thread of its process
+     * called execve and took over its tid: that thread's former tid. Otherwise 0.
+     */
+    public int supersededBy() {
+        return supersededBy;
+    }
+
+    /** Whether this task was started by {@link Tracer#spawn}, or descends from one that was. */
+    public boolean isSpawned() {
+        return spawned;
     }
 
     /** The wait status the thread died with, or -1 while it lives. */

@@ -544,6 +544,7 @@ public final class Tracer implements AutoCloseable {
         if (oldLeader != null && oldLeader.state != Task.State.DEAD) {
             liveTasks++; // died() counts it down again
             oldLeader.state = Task.State.RUNNING;
+            oldLeader.supersededBy = (int) former;
             reportDeathAndReap(oldLeader, 0);
             liveTasks--;
             signalIdle();
