@@ -315,7 +315,31 @@ public final class Tracer implements AutoCloseable {
                 continue;
             }
             if (r < 0) throw new ErrnoException("waitpid", (int) -r);
-            dispatch(Libc.waitedTid(r), Libc.waitedStatus(r));
+            int tid = Libc.waitedTid(r);
+            try {
+                dispatch(tid, Libc.waitedStatus(r));
+            } catch (TraceeDiedException e) {
+                // Killed under us (SIGKILL wakes any stop); waitpid brings its death next.
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.ESRCH) recover(tid, e);
+            } catch (RuntimeException e) {
+                recover(tid, e);
+            }
+        }
+    }
+
+    /**
+     * A bug in handling one stop must not leave that thread stopped for ever nor take the tracer
+     * down with every other tracee: report it and let the thread run on.
+     */
+    private void recover(int tid, RuntimeException e) {
+        System.err.println("jutrace: internal error at a stop of thread " + tid + ": " + e);
+        if (DEBUG) e.printStackTrace();
+        Task t = tasks.get(tid);
+        if (t != null && t.state == Task.State.STOPPED) {
+            reporting = null;
+            reportingTask = null;
+            restart(t, Action.RESUME);
         }
     }
 

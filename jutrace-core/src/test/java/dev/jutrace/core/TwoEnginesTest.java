@@ -38,10 +38,12 @@ class TwoEnginesTest {
     /** Always answers RESUME and records the action it was handed. */
     static final class Resumer implements EngineOps {
         final List<Action> seen = new CopyOnWriteArrayList<>();
+        final CountDownLatch called = new CountDownLatch(1);
 
         @Override
         public Action reportExec(Engine e, Task t, Action action, int formerTid) {
             seen.add(action);
+            called.countDown();
             return Action.RESUME;
         }
     }
@@ -58,7 +60,7 @@ class TwoEnginesTest {
             second[0].setEvents(Event.EXEC);
             deaths.attachTo(t);
         });
-        assertThat(holder.stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(resumer.called.await(10, TimeUnit.SECONDS)).isTrue();
         // Attach order: the holder is called first and sees RESUME; the resumer then sees STOP.
         assertThat(holder.seen).containsExactly(Action.RESUME);
         assertThat(resumer.seen).containsExactly(Action.STOP);
