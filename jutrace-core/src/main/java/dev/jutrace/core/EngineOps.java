@@ -44,8 +44,16 @@ public interface EngineOps {
         return Action.RESUME;
     }
 
-    /** A signal is about to be acted on; the engine may change what happens through {@code signal}. */
+    /**
+     * A signal is about to be acted on; the engine may change what happens through {@code signal}.
+     * Also called, with {@link SignalAction#REPORT} and no signal, for the report an
+     * {@link Action#INTERRUPT} asks for; the default hands that one to {@link #reportQuiesce}, so an
+     * engine that overrides only {@code reportQuiesce} still hears it.
+     */
     default Action reportSignal(Engine engine, Task task, Action action, SignalReport signal) {
+        if (signal.action() == SignalAction.REPORT || signal.action() == SignalAction.HANDLER) {
+            return reportQuiesce(engine, task, action, null);
+        }
         return Action.RESUME;
     }
 

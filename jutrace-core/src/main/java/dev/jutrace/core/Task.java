@@ -62,6 +62,8 @@ public final class Task {
     int formerTid;
     /** Whether the last restart was PTRACE_SYSCALL. */
     boolean traceSyscalls;
+    /** Restart with PTRACE_SYSCALL once, so that an owed report gets a stop to happen at. */
+    boolean traceSyscallsOnce;
     int exitStatus = -1;
     /** For a leader that vanished because another thread exec'd: that thread's former tid. */
     int supersededBy;

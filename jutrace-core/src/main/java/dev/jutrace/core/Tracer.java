@@ -473,9 +473,7 @@ public final class Tracer implements AutoCloseable {
         if (op == Ptrace.SYSCALL_INFO_ENTRY) {
             call.loadEntry();
             call.seccomp = false;
-            Action a = pass(t, Event.SYSCALL_ENTRY, true);
-            if (call.aborted) t.writeRegister(Regs.ORIG_RAX, -1);
-            finishStop(t, a);
+            finishStop(t, entryPass(t, false));
         } else if (op == Ptrace.SYSCALL_INFO_EXIT && call.entered) {
             call.loadExit();
             finishStop(t, pass(t, Event.SYSCALL_EXIT, false));
@@ -484,6 +482,37 @@ public final class Tracer implements AutoCloseable {
             call.entered = false;
             finishStop(t, Action.RESUME);
         }
+    }
+
+    /**
+     * The syscall-entry pass, in reverse attach order. Run again with {@code resumed} when a thread
+     * held at entry is let go with REPORT or INTERRUPT: engines then see the registers as they are
+     * now, and may abort or run the call afresh.
+     */
+    private Action entryPass(Task t, boolean resumed) {
+        Syscall call = t.syscall;
+        boolean wasAborted = call.aborted;
+        call.resumed = resumed;
+        Action a = pass(t, Event.SYSCALL_ENTRY, true);
+        if (call.aborted) {
+            // An invalid number makes the kernel skip the call; it returns -ENOSYS unless changed at exit.
+            t.writeRegister(Regs.ORIG_RAX, -1);
+        } else if (wasAborted) {
+            t.writeRegister(Regs.ORIG_RAX, call.nr);
+        }
+        return a;
+    }
+
+    /**
+     * The report an INTERRUPT owes: a signal pass with no signal (action REPORT) for engines with
+     * QUIESCE. The call the thread was kicked out of restarts by itself.
+     */
+    private Action interruptReport(Task t) {
+        SignalReport report = t.signal;
+        report.reset(0, SignalAction.REPORT, null);
+        Action a = signalPass(t, report);
+        t.injectSignal = 0;
+        return a;
     }
 
     private void signalStop(Task t, int sig) {
@@ -606,9 +635,7 @@ public final class Tracer implements AutoCloseable {
             finishStop(t, pass(t, Event.JCTL, false));
             return;
         }
-        Action owed = t.pending;
-        t.pending = Action.RESUME;
-        finishStop(t, owed.compareTo(Action.REPORT) <= 0 ? pass(t, null, false) : Action.RESUME);
+        finishStop(t, Action.RESUME, true);
     }
 
     private void died(Task t, int status) {
@@ -769,7 +796,7 @@ public final class Tracer implements AutoCloseable {
         Action acc = Action.RESUME;
         stepAcc = Action.RESUME;
         boolean detaches = false;
-        int wanted = report.classification.bit();
+        int wanted = report.classification == null ? Event.QUIESCE.bit() : report.classification.bit();
         ArrayList<Engine> list = t.attached;
         for (int k = 0, n = list.size(); k < n; k++) {
             Engine e = list.get(k);
@@ -783,6 +810,8 @@ public final class Tracer implements AutoCloseable {
                 r = (mask & wanted) != 0
                         ? orResume(e.ops.reportSignal(e, t, acc, report))
                         : orResume(e.ops.reportQuiesce(e, t, acc, report.classification));
+                // An explicit report carries no signal: the engine cannot have asked for one.
+                if (report.classification == null) report.action = SignalAction.REPORT;
             } catch (RuntimeException | Error x) {
                 r = failed(e, "reportSignal", x);
             }
@@ -838,27 +867,51 @@ public final class Tracer implements AutoCloseable {
 
     // ==== restarting ================================================================================
 
+    /** The end of a stop right after a pass answered {@code acc}. */
+    private void finishStop(Task t, Action acc) {
+        finishStop(t, acc == Action.STOP ? stepAcc : acc, false);
+    }
+
     /**
      * The end of every stop: the thread stays stopped while any engine holds it, is let go when no
-     * engine is left, and is otherwise restarted in the mode the engines' masks and answers need.
+     * engine is left, and is otherwise restarted in the mode the engines want. {@code want} is the
+     * engines' non-STOP wish; {@code released} says the thread was held and an engine just let it
+     * go. A REPORT or INTERRUPT owed is paid here, before the thread returns to user mode: a held
+     * syscall entry is reported again (RESUMED), an INTERRUPT gets a signal report, anything else
+     * a {@code reportQuiesce(null)}.
      */
-    private void finishStop(Task t, Action acc) {
+    private void finishStop(Task t, Action want, boolean released) {
         if (t.state != Task.State.STOPPED) return;
         if (!t.hasEngines() || t.detaching) {
             detachAtStop(t, t.stop == Task.Stop.SIGNAL ? t.injectSignal : 0);
             return;
         }
+        Action next = Action.min(t.pending, want);
         if (t.anyEngineHoldsStop()) {
-            t.pending = Action.min(t.pending, stepAcc == null ? Action.RESUME : stepAcc);
+            t.pending = next;
             return;
         }
-        Action next = Action.min(t.pending, acc == Action.STOP ? stepAcc : acc);
         t.pending = Action.RESUME;
         if (next == Action.REPORT || next == Action.INTERRUPT) {
-            // A report is owed before the thread returns to user mode, and it is stopped now.
-            next = pass(t, null, false);
-            if (t.anyEngineHoldsStop()) return;
-            if (next == Action.STOP || next == Action.REPORT || next == Action.INTERRUPT) next = stepAcc;
+            boolean atEntry = t.stop == Task.Stop.SYSCALL && t.syscall.entered;
+            if (atEntry && !released) {
+                // Not held at entry: the report is owed on the way back to user mode, after the call.
+                t.pending = next;
+                next = Action.RESUME;
+            } else {
+                Action r = atEntry ? entryPass(t, true)
+                        : next == Action.INTERRUPT ? interruptReport(t) : pass(t, null, false);
+                Action wish = r == Action.STOP ? stepAcc : r;
+                if (t.anyEngineHoldsStop()) {
+                    t.pending = wish;
+                    return;
+                }
+                next = wish == Action.REPORT || wish == Action.INTERRUPT ? Action.RESUME : wish;
+            }
+        }
+        if (t.pending != Action.RESUME) {
+            // Make sure the owed report has a stop to happen at.
+            t.traceSyscallsOnce = true;
         }
         restart(t, next);
     }
@@ -877,12 +930,13 @@ public final class Tracer implements AutoCloseable {
             request = Ptrace.PTRACE_SINGLESTEP;
         } else if (mode == Action.BLOCKSTEP) {
             request = Ptrace.PTRACE_SINGLEBLOCK;
-        } else if ((t.unionMask & Event.SYSCALL) != 0) {
+        } else if ((t.unionMask & Event.SYSCALL) != 0 || t.traceSyscallsOnce) {
             request = Ptrace.PTRACE_SYSCALL;
         } else {
             request = Ptrace.PTRACE_CONT;
         }
         t.traceSyscalls = request == Ptrace.PTRACE_SYSCALL;
+        t.traceSyscallsOnce = false;
         long rc = Ptrace.raw(request, t.tid, 0, sig);
         if (DEBUG) System.err.printf("jutrace-debug: restart %d %s sig %d -> %d%n", t.tid, Ptrace.requestName(request), sig, rc);
         if (rc == -Errno.EIO && request == Ptrace.PTRACE_SINGLEBLOCK) {
@@ -1004,7 +1058,7 @@ public final class Tracer implements AutoCloseable {
                 e.holdsStop = false;
                 t.pending = Action.min(t.pending, action);
                 if (t.state == Task.State.STOPPED) {
-                    if (!inPass) finishStop(t, Action.RESUME);
+                    if (!inPass) finishStop(t, Action.RESUME, true);
                     return ControlResult.DONE;
                 }
                 if (t.state == Task.State.RUNNING && action.compareTo(Action.REPORT) <= 0) {
@@ -1014,14 +1068,14 @@ public final class Tracer implements AutoCloseable {
             }
             case RESUME -> {
                 e.holdsStop = false;
-                if (t.state == Task.State.STOPPED && !inPass) finishStop(t, Action.RESUME);
+                if (t.state == Task.State.STOPPED && !inPass) finishStop(t, Action.RESUME, true);
                 return ControlResult.DONE;
             }
             case DETACH -> {
                 markDetached(e);
                 if (!inPass) t.purge();
                 if (t.state == Task.State.STOPPED && !inPass) {
-                    finishStop(t, Action.RESUME);
+                    finishStop(t, Action.RESUME, true);
                 } else if (!t.hasEngines() && (t.state == Task.State.RUNNING || t.state == Task.State.LISTENING)) {
                     Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
                 }
