@@ -1,0 +1,431 @@
+package dev.jutrace.decode.text;
+
+import dev.jutrace.decode.DecodeOptions;
+import dev.jutrace.decode.Errno;
+import dev.jutrace.decode.Memory;
+import dev.jutrace.decode.Signals;
+import dev.jutrace.decode.xlat.Xlat;
+
+/**
+ * What decoders print into: they say what each argument is (a file descriptor, a path, flags
+ * from a table, a struct with fields) and this class, the one place that knows strace's
+ * punctuation, writes the text. Separators, brackets and quoting never appear in a decoder.
+ *
+ * <p>Values at the same level are separated by {@code ", "}; {@link #field} names the next value
+ * of a struct. Memory is read here, lazily, into one scratch buffer owned by the writer.
+ *
+ * <p>One writer serves one thread. It allocates nothing per call once its scratch buffer has
+ * grown to the largest string it has been asked to read.
+ */
+public final class ArgWriter {
+
+    /** The longest path the kernel accepts, less its NUL: strace prints paths up to this, ignoring -s. */
+    public static final int PATH_LIMIT = 4095;
+
+    private static final Xlat DIRFD = Xlat.load("dirfd");
+    private static final int MAX_DEPTH = 16;
+    private static final long INT_MASK = 0xffff_ffffL;
+
+    private final DecodeOptions options;
+    private final boolean[] first = new boolean[MAX_DEPTH];
+    private byte[] scratch;
+    private StringBuilder out;
+    private Memory memory;
+    private int depth;
+    private int topLevelItems;
+    private boolean afterField;
+    private int flagsPrinted;
+
+    public ArgWriter(DecodeOptions options) {
+        this.options = options;
+        this.scratch = new byte[0]; // grows to the longest read asked of it, then stays
+    }
+
+    public DecodeOptions options() {
+        return options;
+    }
+
+    /** Starts a fresh argument list appending to {@code out}, reading from {@code memory}. */
+    public void start(StringBuilder out, Memory memory) {
+        this.out = out;
+        this.memory = memory;
+        this.depth = 0;
+        this.first[0] = true;
+        this.topLevelItems = 0;
+        this.afterField = false;
+    }
+
+    /** How many top-level values have been printed since {@link #start}. */
+    public int topLevelItems() {
+        return topLevelItems;
+    }
+
+    /**
+     * Ends the part of an argument list printed at syscall entry when the rest follows at exit;
+     * strace leaves the separator in place, so an interrupted call shows {@code read(3, }.
+     */
+    public void continuedAtExit() {
+        if (topLevelItems > 0) {
+            out.append(", ");
+        }
+    }
+
+    // ---- numbers -------------------------------------------------------------------------
+
+    /** A signed decimal, C's {@code long}. */
+    public void signed(long value) {
+        item();
+        out.append(value);
+    }
+
+    /** An unsigned decimal, C's {@code unsigned long} or {@code size_t}. */
+    public void unsigned(long value) {
+        item();
+        Numbers.appendUnsigned(out, value);
+    }
+
+    /** The low 32 bits as C's {@code int}: registers hold garbage above an int argument. */
+    public void int32(long value) {
+        item();
+        out.append((int) value);
+    }
+
+    /** The low 32 bits as C's {@code unsigned int}. */
+    public void uint32(long value) {
+        item();
+        out.append(value & INT_MASK);
+    }
+
+    /** Hex, {@code 0} for zero: how strace prints a number it cannot decode. */
+    public void hex(long value) {
+        item();
+        Numbers.appendHex(out, value);
+    }
+
+    /** An address: {@code NULL} or hex. */
+    public void pointer(long address) {
+        item();
+        appendPointer(address);
+    }
+
+    /** Octal with a leading 0 and at least three digits, strace's form for modes: {@code 0644}, {@code 000}. */
+    public void mode(long value) {
+        item();
+        Numbers.appendMode(out, value);
+    }
+
+    /** A file descriptor: C's {@code int}. */
+    public void fd(long value) {
+        int32(value);
+    }
+
+    /** A directory descriptor of the *at() calls: {@code AT_FDCWD} or an int. */
+    public void dirfd(long value) {
+        String name = DIRFD.name((int) value);
+        if (name != null) {
+            symbol(name);
+        } else {
+            int32(value);
+        }
+    }
+
+    /** A signal number: {@code SIGCHLD}, or the number when it has no name. */
+    public void signal(int signo) {
+        String name = Signals.name(signo);
+        if (name != null) {
+            symbol(name);
+        } else {
+            int32(signo);
+        }
+    }
+
+    /** An errno value: {@code ENOENT}, or the number, unsigned, when it has no name. */
+    public void errno(int errno) {
+        String name = Errno.name(errno);
+        if (name != null) {
+            symbol(name);
+        } else {
+            uint32(errno);
+        }
+    }
+
+    /** A bare identifier, such as {@code AT_FDCWD} or {@code __NR_getpid}. */
+    public void symbol(String name) {
+        item();
+        out.append(name);
+    }
+
+    // ---- tables --------------------------------------------------------------------------
+
+    /** One value from {@code table}: its name, or hex and {@code /* X_??? *}{@code /}. */
+    public void value(Xlat table, long value) {
+        item();
+        appendValue(table, value);
+    }
+
+    /**
+     * Flags from {@code table}: the names of the bits set, joined by {@code |}, then any bits no
+     * entry names in hex. Zero prints as the table's name for 0, or {@code 0}.
+     */
+    public void flags(Xlat table, long value) {
+        beginFlags();
+        flagBits(table, value);
+        endFlags(table);
+    }
+
+    /** Starts a flags value built from several parts, for arguments that pack fields with bits. */
+    public void beginFlags() {
+        item();
+        flagsPrinted = 0;
+    }
+
+    /** A field packed into the flags that holds a value rather than bits (open's access mode, mmap's type). */
+    public void flagValue(Xlat table, long value) {
+        flagSeparator();
+        appendValue(table, value);
+    }
+
+    /**
+     * The bits of {@code value} that {@code table} names, in table order, then what is left in
+     * hex. Hex alone, with nothing named before it, gets {@code /* X_??? *}{@code /}.
+     */
+    public void flagBits(Xlat table, long value) {
+        long rest = value;
+        for (int i = 0, n = table.size(); i < n && rest != 0; i++) {
+            long bits = table.valueAt(i);
+            if (bits != 0 && (rest & bits) == bits) {
+                flagSeparator();
+                out.append(table.nameAt(i));
+                rest &= ~bits;
+            }
+        }
+        if (rest != 0) {
+            boolean alone = flagsPrinted == 0;
+            flagSeparator();
+            Numbers.appendHex(out, rest);
+            if (alone) {
+                appendUnknown(table);
+            }
+        }
+    }
+
+    /** A multi-bit number packed into the flags, printed as {@code 21<<MAP_HUGE_SHIFT}; nothing when zero. */
+    public void flagShifted(long value, String shiftName) {
+        if (value != 0) {
+            flagSeparator();
+            out.append(value).append("<<").append(shiftName);
+        }
+    }
+
+    /** Ends a flags value; if no part printed anything, prints the table's name for 0, or {@code 0}. */
+    public void endFlags(Xlat table) {
+        if (flagsPrinted == 0) {
+            String zero = table.name(0);
+            out.append(zero != null ? zero : "0");
+        }
+    }
+
+    private void flagSeparator() {
+        if (flagsPrinted++ > 0) {
+            out.append('|');
+        }
+    }
+
+    private void appendValue(Xlat table, long value) {
+        String name = table.name(value);
+        if (name != null) {
+            out.append(name);
+        } else {
+            Numbers.appendHex(out, value);
+            appendUnknown(table);
+        }
+    }
+
+    private void appendUnknown(Xlat table) {
+        out.append(" /* ").append(table.unknown()).append(" */");
+    }
+
+    // ---- tracee memory -------------------------------------------------------------------
+
+    /** A file name: {@code NULL}, the quoted name (up to {@value #PATH_LIMIT} bytes, whatever -s says), or its address when unreadable. */
+    public void path(long address) {
+        item();
+        appendCString(address, PATH_LIMIT);
+    }
+
+    /** A NUL-terminated string limited by -s: {@code NULL}, {@code "text"...}, or its address when unreadable. */
+    public void string(long address) {
+        item();
+        appendCString(address, options.stringLimit());
+    }
+
+    /**
+     * A buffer of {@code length} bytes, of which -s many print: {@code NULL}, {@code "data"...},
+     * or its address when any of the bytes to print is unreadable.
+     */
+    public void buffer(long address, long length) {
+        item();
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        int limit = options.stringLimit();
+        int n = Long.compareUnsigned(length, limit) > 0 ? limit : (int) length;
+        ensureScratch(n);
+        if (n > 0 && memory.read(address, scratch, 0, n) != n) {
+            appendPointer(address);
+            return;
+        }
+        Quoting.append(out, scratch, 0, n, n != length, options);
+    }
+
+    private void appendCString(long address, int limit) {
+        if (address == 0) {
+            out.append("NULL");
+            return;
+        }
+        // One byte past the limit tells a string of exactly `limit` bytes from a longer one.
+        int want = limit + 1;
+        ensureScratch(want);
+        int got = memory.read(address, scratch, 0, want);
+        int nul = got > 0 ? indexOfNul(got) : -1;
+        if (nul >= 0) {
+            Quoting.append(out, scratch, 0, nul, false, options);
+        } else if (got == want) {
+            Quoting.append(out, scratch, 0, limit, true, options);
+        } else {
+            // Unreadable, or the readable part ends before any NUL: strace prints the address.
+            appendPointer(address);
+        }
+    }
+
+    private int indexOfNul(int length) {
+        for (int i = 0; i < length; i++) {
+            if (scratch[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads {@code length} bytes at {@code address} into the scratch buffer for a decoder that
+     * walks tracee structures; true only if every byte was readable. The bytes stay valid until
+     * the next read through this writer.
+     */
+    public boolean fetch(long address, int length) {
+        ensureScratch(length);
+        return memory.read(address, scratch, 0, length) == length;
+    }
+
+    /** The little-endian long at {@code offset} of the last {@link #fetch}. */
+    public long fetchedLong(int offset) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (scratch[offset + i] & 0xff);
+        }
+        return value;
+    }
+
+    private void ensureScratch(int length) {
+        if (scratch.length < length) {
+            scratch = new byte[length];
+        }
+    }
+
+    // ---- structure -----------------------------------------------------------------------
+
+    /** Starts an array: {@code [}. */
+    public void beginArray() {
+        open('[');
+    }
+
+    public void endArray() {
+        close(']');
+    }
+
+    /** Starts a struct: <code>{</code>. */
+    public void beginStruct() {
+        open('{');
+    }
+
+    public void endStruct() {
+        close('}');
+    }
+
+    /** Names the next value of a struct: {@code name=}. */
+    public void field(String name) {
+        item();
+        out.append(name).append('=');
+        afterField = true;
+    }
+
+    /** Marks that more elements follow than were printed: {@code ...}. */
+    public void ellipsis() {
+        item();
+        out.append("...");
+    }
+
+    /** A comment after the last value: <code> /* text *&#47;</code>. */
+    public void comment(String text) {
+        out.append(" /* ").append(text).append(" */");
+    }
+
+    /** A comment counting something: <code> /* 23 vars *&#47;</code>. */
+    public void comment(long count, String noun) {
+        out.append(" /* ").append(count).append(' ').append(noun).append(" */");
+    }
+
+    /** A comment holding an address: <code> /* 0x7ffc12345678 *&#47;</code>. */
+    public void commentPointer(long address) {
+        out.append(" /* ");
+        appendPointer(address);
+        out.append(" */");
+    }
+
+    /** A comment giving clock ticks as seconds at 100 ticks a second: <code> /* 0.12 s *&#47;</code>. */
+    public void commentTicks(long ticks) {
+        long seconds = Long.divideUnsigned(ticks, 100);
+        long hundredths = Long.remainderUnsigned(ticks, 100);
+        out.append(" /* ");
+        Numbers.appendUnsigned(out, seconds);
+        out.append('.').append(hundredths < 10 ? "0" : "").append(hundredths).append(" s */");
+    }
+
+    private void open(char bracket) {
+        item();
+        out.append(bracket);
+        if (++depth == MAX_DEPTH) {
+            throw new IllegalStateException("structures nested deeper than " + MAX_DEPTH);
+        }
+        first[depth] = true;
+    }
+
+    private void close(char bracket) {
+        out.append(bracket);
+        depth--;
+    }
+
+    private void item() {
+        if (afterField) {
+            afterField = false;
+            return;
+        }
+        if (first[depth]) {
+            first[depth] = false;
+        } else {
+            out.append(", ");
+        }
+        if (depth == 0) {
+            topLevelItems++;
+        }
+    }
+
+    private void appendPointer(long address) {
+        if (address == 0) {
+            out.append("NULL");
+        } else {
+            Numbers.appendHex(out, address);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.jutrace.decode.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jutrace.decode.DecodeOptions;
+import dev.jutrace.decode.FakeMemory;
+import dev.jutrace.decode.xlat.Xlat;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Expected text is what strace 6.1 printed for the same arguments and memory. */
+class ArgWriterTest {
+
+    private final FakeMemory memory = new FakeMemory();
+
+    private String print(Consumer<ArgWriter> values) {
+        return print(DecodeOptions.DEFAULT, values);
+    }
+
+    private String print(DecodeOptions options, Consumer<ArgWriter> values) {
+        StringBuilder out = new StringBuilder();
+        ArgWriter writer = new ArgWriter(options);
+        writer.start(out, memory);
+        values.accept(writer);
+        return out.toString();
+    }
+
+    @Test
+    void valuesAreSeparatedByCommas() {
+        assertThat(print(w -> {
+            w.fd(3);
+            w.unsigned(832);
+            w.signed(-1);
+        })).isEqualTo("3, 832, -1");
+    }
+
+    @Test
+    void registersHoldMoreThanAnInt() {
+        assertThat(print(w -> w.fd(0xffffffff00000063L))).isEqualTo("99");
+        assertThat(print(w -> w.fd(0xffffffffL))).isEqualTo("-1");
+        assertThat(print(w -> w.dirfd(0xffffff9cL))).isEqualTo("AT_FDCWD");
+        assertThat(print(w -> w.dirfd(0x1ffffff9cL))).isEqualTo("AT_FDCWD");
+        assertThat(print(w -> w.dirfd(5))).isEqualTo("5");
+        assertThat(print(w -> w.uint32(-1))).isEqualTo("4294967295");
+    }
+
+    @Test
+    void pointers() {
+        assertThat(print(w -> w.pointer(0))).isEqualTo("NULL");
+        assertThat(print(w -> w.pointer(0x7f761ac69c40L))).isEqualTo("0x7f761ac69c40");
+        assertThat(print(w -> w.hex(0))).isEqualTo("0");
+    }
+
+    @Test
+    void paths() {
+        long etc = memory.putString(0x1000, "/etc/passwd");
+        long noNul = memory.putRaw(0x2ffd, "abc");
+        assertThat(print(w -> w.path(etc))).isEqualTo("\"/etc/passwd\"");
+        assertThat(print(w -> w.path(0))).isEqualTo("NULL");
+        assertThat(print(w -> w.path(1))).isEqualTo("0x1");
+        assertThat(print(w -> w.path(noNul))).isEqualTo("0x2ffd");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(5), w -> w.path(etc))).isEqualTo("\"/etc/passwd\"");
+        assertThat(print(DecodeOptions.DEFAULT.withHexStrings(true), w -> w.path(memory.putString(0x4000, "/x/\n\u00ff"))))
+                .isEqualTo("\"\\x2f\\x78\\x2f\\x0a\\xff\"");
+    }
+
+    @Test
+    void pathsStopAtPathMax() {
+        String longest = "/" + "a".repeat(4094);
+        long exact = memory.putString(0x10000, longest);
+        long over = memory.putString(0x20000, longest + "a");
+        assertThat(print(w -> w.path(exact))).isEqualTo("\"" + longest + "\"");
+        assertThat(print(w -> w.path(over))).isEqualTo("\"" + longest + "\"...");
+    }
+
+    @Test
+    void stringsStopAtTheLimit() {
+        String s32 = "01234567890123456789012345678901";
+        long exact = memory.putString(0x1000, s32);
+        long longer = memory.putString(0x2000, s32 + "2");
+        assertThat(print(w -> w.string(exact))).isEqualTo("\"" + s32 + "\"");
+        assertThat(print(w -> w.string(longer))).isEqualTo("\"" + s32 + "\"...");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(0), w -> w.string(longer))).isEqualTo("\"\"...");
+    }
+
+    @Test
+    void aStringRunningIntoUnmappedMemory() {
+        // 32 readable bytes and no NUL cannot tell a 32-byte string from a longer one
+        String s40 = "0123456789012345678901234567890123456789";
+        long region = memory.putRaw(0x3000, s40);
+        assertThat(print(w -> w.string(region + 8))).isEqualTo("0x3008");
+        assertThat(print(w -> w.string(region + 7))).isEqualTo("\"78901234567890123456789012345678\"...");
+        assertThat(print(w -> w.string(region))).isEqualTo("\"01234567890123456789012345678901\"...");
+        assertThat(print(w -> w.path(region))).isEqualTo("0x3000");
+    }
+
+    @Test
+    void buffers() {
+        long hello = memory.putRaw(0x1000, "hello world, this is more than thirty-two bytes long\n");
+        long abc = memory.putRaw(0x2ffd, "abc");
+        assertThat(print(w -> w.buffer(hello, 5))).isEqualTo("\"hello\"");
+        assertThat(print(w -> w.buffer(hello, 53))).isEqualTo("\"hello world, this is more than t\"...");
+        assertThat(print(w -> w.buffer(hello, 0))).isEqualTo("\"\"");
+        assertThat(print(w -> w.buffer(hello, -1))).isEqualTo("\"hello world, this is more than t\"...");
+        assertThat(print(w -> w.buffer(0, 10))).isEqualTo("NULL");
+        assertThat(print(w -> w.buffer(0, 0))).isEqualTo("NULL");
+        assertThat(print(w -> w.buffer(1, 10))).isEqualTo("0x1");
+        assertThat(print(w -> w.buffer(abc, 3))).isEqualTo("\"abc\"");
+        assertThat(print(w -> w.buffer(abc, 10))).isEqualTo("0x2ffd");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(5), w -> w.buffer(abc, 3))).isEqualTo("\"abc\"");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(5), w -> w.buffer(hello, 6))).isEqualTo("\"hello\"...");
+    }
+
+    @Test
+    void flagsFromATable() {
+        Xlat prot = Xlat.load("mmap_prot");
+        assertThat(print(w -> w.flags(prot, 0))).isEqualTo("PROT_NONE");
+        assertThat(print(w -> w.flags(prot, 3))).isEqualTo("PROT_READ|PROT_WRITE");
+        assertThat(print(w -> w.flags(prot, 0x10))).isEqualTo("0x10 /* PROT_??? */");
+        assertThat(print(w -> w.flags(prot, 0x17))).isEqualTo("PROT_READ|PROT_WRITE|PROT_EXEC|0x10");
+        assertThat(print(w -> w.flags(prot, 0xffffffffL)))
+                .isEqualTo("PROT_READ|PROT_WRITE|PROT_EXEC|PROT_SEM|PROT_GROWSDOWN|PROT_GROWSUP|0xfcfffff0");
+        assertThat(print(w -> w.flags(Xlat.load("open_flags"), 0))).isEqualTo("0");
+    }
+
+    @Test
+    void valuesFromATable() {
+        Xlat arch = Xlat.load("audit_arch");
+        assertThat(print(w -> w.value(arch, 0xc000003eL))).isEqualTo("AUDIT_ARCH_X86_64");
+        assertThat(print(w -> w.value(arch, 0x1234))).isEqualTo("0x1234 /* AUDIT_ARCH_??? */");
+        assertThat(print(w -> w.value(arch, 0))).isEqualTo("0 /* AUDIT_ARCH_??? */");
+    }
+
+    @Test
+    void structsArraysAndComments() {
+        assertThat(print(w -> {
+            w.fd(1);
+            w.beginStruct();
+            w.field("a");
+            w.signed(1);
+            w.field("b");
+            w.beginArray();
+            w.signed(2);
+            w.signed(3);
+            w.ellipsis();
+            w.endArray();
+            w.endStruct();
+            w.pointer(0x10);
+            w.comment(2, "vars");
+        })).isEqualTo("1, {a=1, b=[2, 3, ...]}, 0x10 /* 2 vars */");
+        assertThat(print(w -> {
+            w.beginArray();
+            w.endArray();
+        })).isEqualTo("[]");
+    }
+
+    @Test
+    void theEntryHalfEndsWithTheSeparatorOfWhatFollows() {
+        assertThat(print(w -> {
+            w.fd(3);
+            w.continuedAtExit();
+        })).isEqualTo("3, ");
+        assertThat(print(ArgWriter::continuedAtExit)).isEmpty();
+    }
+
+    @Test
+    void ticksAsSeconds() {
+        assertThat(print(w -> {
+            w.unsigned(12);
+            w.commentTicks(12);
+        })).isEqualTo("12 /* 0.12 s */");
+        assertThat(print(w -> w.commentTicks(-1))).isEqualTo(" /* 184467440737095516.15 s */");
+        assertThat(print(w -> w.commentTicks(100))).isEqualTo(" /* 1.00 s */");
+    }
+}
