@@ -6,4 +6,5 @@ module dev.jutrace.decode {
     exports dev.jutrace.decode;
     exports dev.jutrace.decode.text;
     exports dev.jutrace.decode.xlat;
+    exports dev.jutrace.decode.syscalls;
 }

@@ -24,6 +24,8 @@ public final class ArgWriter {
 
     private static final Xlat DIRFD = Xlat.load("dirfd");
     private static final int MAX_DEPTH = 16;
+    /** Strings are read a page at a time, so a large -s costs nothing for short strings. */
+    private static final int CHUNK = 4096;
     private static final long INT_MASK = 0xffff_ffffL;
 
     private final DecodeOptions options;
@@ -285,13 +287,26 @@ public final class ArgWriter {
             return;
         }
         // One byte past the limit tells a string of exactly `limit` bytes from a longer one.
-        int want = limit + 1;
-        ensureScratch(want);
-        int got = memory.read(address, scratch, 0, want);
-        int nul = got > 0 ? indexOfNul(got) : -1;
-        if (nul >= 0) {
-            Quoting.append(out, scratch, 0, nul, false, options);
-        } else if (got == want) {
+        long want = limit + 1L;
+        int have = 0;
+        while (have < want) {
+            int chunk = (int) Math.min(want - have, CHUNK);
+            ensureScratch(have + chunk);
+            int got = memory.read(address + have, scratch, have, chunk);
+            if (got <= 0) {
+                break;
+            }
+            int nul = indexOfNul(have, have + got);
+            if (nul >= 0) {
+                Quoting.append(out, scratch, 0, nul, false, options);
+                return;
+            }
+            have += got;
+            if (got < chunk) {
+                break; // the mapping ended
+            }
+        }
+        if (have == want) {
             Quoting.append(out, scratch, 0, limit, true, options);
         } else {
             // Unreadable, or the readable part ends before any NUL: strace prints the address.
@@ -299,8 +314,8 @@ public final class ArgWriter {
         }
     }
 
-    private int indexOfNul(int length) {
-        for (int i = 0; i < length; i++) {
+    private int indexOfNul(int from, int to) {
+        for (int i = from; i < to; i++) {
             if (scratch[i] == 0) {
                 return i;
             }
@@ -327,9 +342,10 @@ public final class ArgWriter {
         return value;
     }
 
+    /** Grows the scratch buffer, keeping what a string read has gathered so far. */
     private void ensureScratch(int length) {
         if (scratch.length < length) {
-            scratch = new byte[length];
+            scratch = java.util.Arrays.copyOf(scratch, Math.max(length, Math.min(2 * scratch.length, Integer.MAX_VALUE - 8)));
         }
     }
 

@@ -84,6 +84,19 @@ class ArgWriterTest {
     }
 
     @Test
+    void longLimitsReadAcrossPages() {
+        long huge = memory.putString(0x1000, "short");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(Integer.MAX_VALUE - 1), w -> w.string(huge)))
+                .isEqualTo("\"short\"");
+        String s5000 = "b".repeat(5000);
+        long five = memory.putString(0x10000, s5000);
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(4500), w -> w.string(five)))
+                .isEqualTo("\"" + s5000.substring(0, 4500) + "\"...");
+        assertThat(print(DecodeOptions.DEFAULT.withStringLimit(6000), w -> w.string(five)))
+                .isEqualTo("\"" + s5000 + "\"");
+    }
+
+    @Test
     void aStringRunningIntoUnmappedMemory() {
         // 32 readable bytes and no NUL cannot tell a 32-byte string from a longer one
         String s40 = "0123456789012345678901234567890123456789";

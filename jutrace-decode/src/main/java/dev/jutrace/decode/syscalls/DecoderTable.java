@@ -1,0 +1,56 @@
+package dev.jutrace.decode.syscalls;
+
+import dev.jutrace.decode.SyscallTable;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finds the decoder of a syscall number: an array built once from what each family registers,
+ * with {@link Generic} behind every number no family claims.
+ */
+public final class DecoderTable {
+
+    /** Every syscall family. Adding one is adding its register method here. */
+    private static final List<Consumer<Registrar>> FAMILIES = List.of(
+            ReadWrite::register,
+            Open::register,
+            Close::register,
+            Mman::register,
+            Execve::register,
+            Exit::register);
+
+    private final Decoder[] byNumber;
+    private final SyscallTable table;
+
+    private DecoderTable(SyscallTable table) {
+        this.table = table;
+        this.byNumber = new Decoder[table.size()];
+        Registrar registrar = (name, decoder) -> {
+            int nr = table.number(name);
+            if (nr < 0) {
+                throw new IllegalArgumentException("no syscall named " + name);
+            }
+            if (byNumber[nr] != null) {
+                throw new IllegalArgumentException(name + " has two decoders");
+            }
+            byNumber[nr] = decoder;
+        };
+        FAMILIES.forEach(family -> family.accept(registrar));
+    }
+
+    /** The decoders of {@code table}'s syscalls. */
+    public static DecoderTable of(SyscallTable table) {
+        return new DecoderTable(table);
+    }
+
+    /** The decoder of {@code nr}: its family's, or the generic one for its argument count. */
+    public Decoder get(int nr) {
+        Decoder decoder = nr >= 0 && nr < byNumber.length ? byNumber[nr] : null;
+        return decoder != null ? decoder : Generic.forArgs(table.argCount(nr));
+    }
+
+    /** Whether a family decodes {@code nr}, rather than the generic fallback. */
+    public boolean hasDecoder(int nr) {
+        return nr >= 0 && nr < byNumber.length && byNumber[nr] != null;
+    }
+}
