@@ -3,7 +3,8 @@
  * (later) fakes and transcript helpers built on the core and decode modules.
  */
 module dev.jutrace.testing {
-    requires dev.jutrace.core;
-    // TODO: requires dev.jutrace.decode; once jutrace-decode has a module-info (it has no sources yet).
+    requires transitive dev.jutrace.core;
+    requires dev.jutrace.sys;
     exports dev.jutrace.testing;
+    exports dev.jutrace.testing.conformance;
 }

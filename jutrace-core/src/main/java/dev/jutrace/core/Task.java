@@ -62,6 +62,8 @@ public final class Task {
     int formerTid;
     /** Whether the last restart was PTRACE_SYSCALL. */
     boolean traceSyscalls;
+    /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */
+    boolean stopRequested;
     /** Restart with PTRACE_SYSCALL once, so that an owed report gets a stop to happen at. */
     boolean traceSyscallsOnce;
     int exitStatus = -1;

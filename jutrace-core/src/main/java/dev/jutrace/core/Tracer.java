@@ -384,6 +384,10 @@ public final class Tracer implements AutoCloseable {
         }
         Task.State before = t.state;
         t.state = Task.State.STOPPED;
+        if (before == Task.State.STOPPED) {
+            // Only SIGKILL wakes a thread we hold in a ptrace-stop, and SIGKILL breaks every STOP.
+            breakHolds(t);
+        }
         if (t.detaching || !t.hasEngines()) {
             t.stop = stopKind(sig, event);
             detachAtStop(t, t.stop == Task.Stop.SIGNAL ? sig : t.injectSignal);
@@ -616,7 +620,19 @@ public final class Tracer implements AutoCloseable {
         t.stop = Task.Stop.EVENT;
         long code = Ptrace.getEventMsgRaw(t.tid);
         evCode = code < 0 ? 0 : (int) code;
-        finishStop(t, pass(t, Event.EXIT, false));
+        Action a = pass(t, Event.EXIT, false);
+        if ((evCode & 0x7f) == Libc.SIGKILL) {
+            // A thread being killed cannot be held, even at its exit.
+            breakHolds(t);
+            a = Action.RESUME;
+        }
+        finishStop(t, a);
+    }
+
+    private static void breakHolds(Task t) {
+        for (int i = 0; i < t.attached.size(); i++) t.attached.get(i).holdsStop = false;
+        for (int i = 0; i < t.attaching.size(); i++) t.attaching.get(i).holdsStop = false;
+        t.stopRequested = false;
     }
 
     private void groupStop(Task t, int sig) {
@@ -635,7 +651,7 @@ public final class Tracer implements AutoCloseable {
             finishStop(t, pass(t, Event.JCTL, false));
             return;
         }
-        finishStop(t, Action.RESUME, true);
+        finishStop(t, Action.RESUME);
     }
 
     private void died(Task t, int status) {
@@ -708,6 +724,7 @@ public final class Tracer implements AutoCloseable {
      */
     private Action pass(Task t, Event event, boolean reverse) {
         t.splice();
+        t.stopRequested = false;
         reportingTask = t;
         Action acc = Action.RESUME;
         stepAcc = Action.RESUME;
@@ -869,7 +886,13 @@ public final class Tracer implements AutoCloseable {
 
     /** The end of a stop right after a pass answered {@code acc}. */
     private void finishStop(Task t, Action acc) {
-        finishStop(t, acc == Action.STOP ? stepAcc : acc, false);
+        Action want = acc == Action.STOP ? stepAcc : acc;
+        if (t.stopRequested && t.state == Task.State.STOPPED) {
+            // A STOP asked while the thread ran is owed a report at its next stop, and this is it.
+            Action r = pass(t, null, false);
+            want = Action.min(want, r == Action.STOP ? stepAcc : r);
+        }
+        finishStop(t, want, false);
     }
 
     /**
@@ -1045,6 +1068,7 @@ public final class Tracer implements AutoCloseable {
             case STOP -> {
                 e.holdsStop = true;
                 if (t.state == Task.State.STOPPED) return ControlResult.DONE;
+                t.stopRequested = true;
                 if (t.state == Task.State.LISTENING) {
                     // Turn the group stop into a stop the engine holds: SIGCONT alone must not wake it.
                     Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
