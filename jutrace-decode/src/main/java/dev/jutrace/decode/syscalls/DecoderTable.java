@@ -17,7 +17,11 @@ public final class DecoderTable {
             Close::register,
             Mman::register,
             Execve::register,
-            Exit::register);
+            Exit::register,
+            Access::register,
+            Lseek::register,
+            Dup::register,
+            Umask::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

@@ -9,6 +9,7 @@ import dev.jutrace.decode.text.ArgWriter;
 final class Execve {
 
     private static final int POINTER = 8;
+    private static final int COUNT_BLOCK = 64;
 
     private Execve() {}
 
@@ -67,17 +68,21 @@ final class Execve {
             return;
         }
         long count = 0;
-        boolean terminated;
-        for (long slot = array; ; slot += POINTER) {
-            if (!out.fetch(slot, POINTER)) {
-                terminated = false;
+        boolean terminated = false;
+        long slot = array;
+        // A block of pointers per read: an environment has dozens, and each read is a syscall.
+        for (int words; !terminated; slot += (long) words * POINTER) {
+            words = Math.max(0, out.fetchSome(slot, COUNT_BLOCK * POINTER)) / POINTER;
+            if (words == 0) {
                 break;
             }
-            if (out.fetchedLong(0) == 0) {
-                terminated = true;
-                break;
+            for (int i = 0; i < words; i++) {
+                if (out.fetchedLong(i * POINTER) == 0) {
+                    terminated = true;
+                    break;
+                }
+                count++;
             }
-            count++;
         }
         out.pointer(array);
         out.comment(count, terminated ? noun : noun + ", unterminated");

@@ -5,6 +5,7 @@ import dev.jutrace.decode.Errno;
 import dev.jutrace.decode.Memory;
 import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.xlat.Xlat;
+import java.util.Arrays;
 
 /**
  * What decoders print into: they say what each argument is (a file descriptor, a path, flags
@@ -333,6 +334,15 @@ public final class ArgWriter {
         return memory.read(address, scratch, 0, length) == length;
     }
 
+    /**
+     * Reads up to {@code length} bytes at {@code address} into the scratch buffer, as many as are
+     * readable; returns that count, or -1 when none are.
+     */
+    public int fetchSome(long address, int length) {
+        ensureScratch(length);
+        return memory.read(address, scratch, 0, length);
+    }
+
     /** The little-endian long at {@code offset} of the last {@link #fetch}. */
     public long fetchedLong(int offset) {
         long value = 0;
@@ -345,7 +355,7 @@ public final class ArgWriter {
     /** Grows the scratch buffer, keeping what a string read has gathered so far. */
     private void ensureScratch(int length) {
         if (scratch.length < length) {
-            scratch = java.util.Arrays.copyOf(scratch, Math.max(length, Math.min(2 * scratch.length, Integer.MAX_VALUE - 8)));
+            scratch = Arrays.copyOf(scratch, Math.max(length, Math.min(2 * scratch.length, Integer.MAX_VALUE - 8)));
         }
     }
 

@@ -107,6 +107,19 @@ class ExecveTest {
                 + Long.toHexString(env) + " /* 2 vars */) = -1 EFAULT (Bad address)");
     }
 
+    @Test
+    void largeEnvironmentsAreCountedAcrossReads() {
+        long argv = array(lines, "sh");
+        long big = lines.memory.putLongs(0x7ffd00000000L, longs(150));
+        assertThat(lines.line("execve", 0, program, argv, big))
+                .isEqualTo("execve(\"/nonexistent\", [\"sh\"], 0x7ffd00000000 /* 150 vars */) = 0");
+        long[] seventy = new long[70];
+        java.util.Arrays.fill(seventy, 0x1000);
+        long cut = lines.memory.putLongs(0x7ffe00000000L, seventy);
+        assertThat(lines.line("execve", 0, program, argv, cut))
+                .isEqualTo("execve(\"/nonexistent\", [\"sh\"], 0x7ffe00000000 /* 70 vars, unterminated */) = 0");
+    }
+
     private static long[] longs(int nonNull) {
         long[] words = new long[nonNull + 1];
         for (int i = 0; i < nonNull; i++) {
