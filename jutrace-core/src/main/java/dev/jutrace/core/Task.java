@@ -62,6 +62,8 @@ public final class Task {
     int formerTid;
     /** Whether the last restart was PTRACE_SYSCALL. */
     boolean traceSyscalls;
+    /** Restarted with a step: the next SIGTRAP is the tracer's own trap. */
+    boolean stepping;
     /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */
     boolean stopRequested;
     /** Restart with PTRACE_SYSCALL once, so that an owed report gets a stop to happen at. */
@@ -159,6 +161,16 @@ public final class Task {
             regsStop = stopCount;
         }
         return regs;
+    }
+
+    /** The stack pointer at this stop. */
+    public long stackPointer() {
+        return registers()[Regs.RSP];
+    }
+
+    /** The instruction pointer at this stop. */
+    public long instructionPointer() {
+        return registers()[Regs.RIP];
     }
 
     /** Sets one register; written back to the thread before it is restarted. */

@@ -398,8 +398,13 @@ public final class Tracer implements AutoCloseable {
             syscallStop(t);
             return;
         }
+        boolean stepped = t.stepping;
+        t.stepping = false;
         switch (event) {
-            case 0 -> signalStop(t, sig);
+            case 0 -> {
+                if (stepped && sig == Libc.SIGTRAP) stepStop(t);
+                else signalStop(t, sig);
+            }
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> cloneStop(t, event);
             case PTRACE_EVENT_EXEC -> execStop(t);
             case PTRACE_EVENT_EXIT -> exitStop(t);
@@ -517,6 +522,16 @@ public final class Tracer implements AutoCloseable {
         Action a = signalPass(t, report);
         t.injectSignal = 0;
         return a;
+    }
+
+    /**
+     * The trap that ends a single step (or block step) the engines asked for. It is the tracer's
+     * own, so it is never delivered; engines hear of it as a report on the way back to user mode.
+     */
+    private void stepStop(Task t) {
+        t.stop = Task.Stop.SIGNAL;
+        t.injectSignal = 0;
+        finishStop(t, pass(t, null, false));
     }
 
     private void signalStop(Task t, int sig) {
@@ -959,6 +974,7 @@ public final class Tracer implements AutoCloseable {
             request = Ptrace.PTRACE_CONT;
         }
         t.traceSyscalls = request == Ptrace.PTRACE_SYSCALL;
+        t.stepping = request == Ptrace.PTRACE_SINGLESTEP || request == Ptrace.PTRACE_SINGLEBLOCK;
         t.traceSyscallsOnce = false;
         long rc = Ptrace.raw(request, t.tid, 0, sig);
         if (DEBUG) System.err.printf("jutrace-debug: restart %d %s sig %d -> %d%n", t.tid, Ptrace.requestName(request), sig, rc);
@@ -1103,7 +1119,7 @@ public final class Tracer implements AutoCloseable {
                 } else if (!t.hasEngines() && (t.state == Task.State.RUNNING || t.state == Task.State.LISTENING)) {
                     Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
                 }
-                return inPass && reporting == e ? ControlResult.IN_PROGRESS : ControlResult.DONE;
+                return ControlResult.DONE;
             }
         }
         throw new IllegalArgumentException("unknown action " + action);

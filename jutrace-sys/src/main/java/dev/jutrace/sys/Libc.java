@@ -51,6 +51,12 @@ public final class Libc {
             FunctionDescriptor.of(INT, PTR, PTR));
     private static final MethodHandle SPAWNATTR_SETSIGDEFAULT = Native.call("posix_spawnattr_setsigdefault",
             FunctionDescriptor.of(INT, PTR, PTR));
+    private static final MethodHandle FILE_ACTIONS_INIT = Native.call("posix_spawn_file_actions_init",
+            FunctionDescriptor.of(INT, PTR));
+    private static final MethodHandle FILE_ACTIONS_CLOSEFROM = Native.call("posix_spawn_file_actions_addclosefrom_np",
+            FunctionDescriptor.of(INT, PTR, INT));
+    private static final MethodHandle FILE_ACTIONS_DESTROY = Native.call("posix_spawn_file_actions_destroy",
+            FunctionDescriptor.of(INT, PTR));
     private static final MethodHandle SPAWNATTR_DESTROY = Native.call("posix_spawnattr_destroy",
             FunctionDescriptor.of(INT, PTR));
     private static final MethodHandle PROCESS_VM_READV = Native.errnoCall("process_vm_readv",
@@ -198,14 +204,18 @@ public final class Libc {
 
     /**
      * {@code posix_spawn(path, argv, envp)} with every signal reset to its default disposition and
-     * an empty signal mask, so that the child does not inherit the JVM's blocked signals.
+     * an empty signal mask, so that the child does not inherit the JVM's blocked signals, and
+     * every descriptor above 2 closed, so that it does not inherit the JVM's files either.
      * The calling thread becomes the child's parent, which matters for {@code __WNOTHREAD}.
      */
     public static int spawn(String path, List<String> argv, List<String> envp) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(512, 16);
+            MemorySegment actions = arena.allocate(512, 16);
             check((int) SPAWNATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+            check((int) FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
             try {
+                check((int) FILE_ACTIONS_CLOSEFROM.invokeExact(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
                 MemorySegment empty = arena.allocate(SIGSET_BYTES, 8);
                 MemorySegment all = arena.allocate(SIGSET_BYTES, 8);
                 for (int sig = 1; sig <= 64; sig++) {
@@ -218,12 +228,13 @@ public final class Libc {
                 check((int) SPAWNATTR_SETFLAGS.invokeExact(attr, (short) (SPAWN_SETSIGDEF | SPAWN_SETSIGMASK)),
                         "posix_spawnattr_setflags");
                 MemorySegment pid = arena.allocate(INT);
-                int rc = (int) POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(path), MemorySegment.NULL, attr,
+                int rc = (int) POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(path), actions, attr,
                         stringArray(arena, argv), stringArray(arena, envp));
                 check(rc, "posix_spawn(" + path + ")");
                 return pid.get(INT, 0);
             } finally {
                 int ignored = (int) SPAWNATTR_DESTROY.invokeExact(attr);
+                ignored = (int) FILE_ACTIONS_DESTROY.invokeExact(actions);
             }
         } catch (Throwable t) {
             throw unexpected(t);
