@@ -211,6 +211,7 @@ public final class Tracer implements AutoCloseable {
     private static final class Request<T> {
         final Callable<T> body;
         final Thread waiter = Thread.currentThread();
+        volatile boolean picked;
         volatile boolean done;
         T result;
         Throwable failure;
@@ -220,6 +221,7 @@ public final class Tracer implements AutoCloseable {
         }
 
         void run() {
+            picked = true;
             try {
                 result = body.call();
             } catch (Throwable t) {
@@ -230,10 +232,15 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
+    /** Set by the first waker since the tracer last drained; real-time signals queue, so send one, not one each. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeSent = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Runs {@code body} on the tracer thread and returns its result. Off the tracer thread the
-     * request is queued and the tracer woken; the signal is re-sent until the request has run,
-     * which closes the gap between the tracer finding its queue empty and entering waitpid.
+     * request is queued and the tracer woken. A wake-up signal that lands between the tracer's last
+     * look at its queue and its waitpid is lost, so while the request has not been picked up the
+     * signal is sent again, at growing intervals. The wait is not interruptible: the request runs
+     * anyway, and the caller's interrupt status is restored afterwards.
      */
     <T> T onTracerThread(Callable<T> body) {
         if (Thread.currentThread() == thread) {
@@ -249,14 +256,22 @@ public final class Tracer implements AutoCloseable {
         if (!thread.isAlive()) throw new TraceException("tracer is closed");
         Request<T> r = new Request<>(body);
         requests.add(r);
-        long waitNanos = 200_000;
+        LockSupport.unpark(thread);
+        if (!wakeSent.getAndSet(true)) signalTracer();
+        boolean interrupted = false;
+        long waitNanos = 1_000_000;
         while (!r.done) {
-            wake();
             LockSupport.parkNanos(this, waitNanos);
-            waitNanos = Math.min(waitNanos * 2, 20_000_000);
+            if (Thread.interrupted()) interrupted = true;
+            if (r.done) break;
             if (crash != null) throw new TraceException("tracer thread failed", crash);
-            if (!thread.isAlive() && !r.done) throw new TraceException("tracer is closed");
+            if (!thread.isAlive()) throw new TraceException("tracer is closed");
+            if (!r.picked) {
+                signalTracer();
+                waitNanos = Math.min(waitNanos * 2, 50_000_000);
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
         if (r.failure instanceof RuntimeException e) throw e;
         if (r.failure instanceof Error e) throw e;
         if (r.failure != null) throw new TraceException(r.failure.getMessage(), r.failure);
@@ -265,11 +280,16 @@ public final class Tracer implements AutoCloseable {
 
     private void wake() {
         LockSupport.unpark(thread);
+        signalTracer();
+    }
+
+    private void signalTracer() {
         int tid = tracerTid;
         if (tid > 0) Libc.tgkillRaw(pid, tid, WAKE_SIGNAL);
     }
 
     private void drainRequests() {
+        wakeSent.set(false);
         Request<?> r;
         while ((r = requests.poll()) != null) r.run();
     }

@@ -30,46 +30,65 @@ public final class Libc {
             SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20,
             SIGTTIN = 21, SIGTTOU = 22;
 
-    private static final MethodHandle WAITPID = Native.errnoCall("waitpid",
-            FunctionDescriptor.of(INT, INT, PTR, INT));
-    private static final MethodHandle KILL = Native.errnoCall("kill",
-            FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle TGKILL = Native.errnoCall("tgkill",
-            FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle GETTID = Native.call("gettid", FunctionDescriptor.of(INT));
-    private static final MethodHandle GETPID = Native.call("getpid", FunctionDescriptor.of(INT));
-    private static final MethodHandle STRERROR = Native.call("strerror", FunctionDescriptor.of(PTR, INT));
-    private static final MethodHandle SIGACTION = Native.errnoCall("sigaction",
-            FunctionDescriptor.of(INT, INT, PTR, PTR));
-    private static final MethodHandle POSIX_SPAWN = Native.call("posix_spawn",
-            FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR));
-    private static final MethodHandle SPAWNATTR_INIT = Native.call("posix_spawnattr_init",
-            FunctionDescriptor.of(INT, PTR));
-    private static final MethodHandle SPAWNATTR_SETFLAGS = Native.call("posix_spawnattr_setflags",
-            FunctionDescriptor.of(INT, PTR, ValueLayout.JAVA_SHORT));
-    private static final MethodHandle SPAWNATTR_SETSIGMASK = Native.call("posix_spawnattr_setsigmask",
-            FunctionDescriptor.of(INT, PTR, PTR));
-    private static final MethodHandle SPAWNATTR_SETSIGDEFAULT = Native.call("posix_spawnattr_setsigdefault",
-            FunctionDescriptor.of(INT, PTR, PTR));
-    private static final MethodHandle FILE_ACTIONS_INIT = Native.call("posix_spawn_file_actions_init",
-            FunctionDescriptor.of(INT, PTR));
-    private static final MethodHandle FILE_ACTIONS_CLOSEFROM = Native.call("posix_spawn_file_actions_addclosefrom_np",
-            FunctionDescriptor.of(INT, PTR, INT));
-    private static final MethodHandle FILE_ACTIONS_DESTROY = Native.call("posix_spawn_file_actions_destroy",
-            FunctionDescriptor.of(INT, PTR));
-    private static final MethodHandle SPAWNATTR_DESTROY = Native.call("posix_spawnattr_destroy",
-            FunctionDescriptor.of(INT, PTR));
-    private static final MethodHandle PROCESS_VM_READV = Native.errnoCall("process_vm_readv",
-            FunctionDescriptor.of(LONG, INT, PTR, LONG, PTR, LONG, LONG));
-    private static final MethodHandle PROCESS_VM_WRITEV = Native.errnoCall("process_vm_writev",
-            FunctionDescriptor.of(LONG, INT, PTR, LONG, PTR, LONG, LONG));
-    private static final MethodHandle OPEN = Native.variadicErrnoCall("open",
-            FunctionDescriptor.of(INT, PTR, INT), 2);
-    private static final MethodHandle CLOSE = Native.errnoCall("close", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle PREAD = Native.errnoCall("pread64",
-            FunctionDescriptor.of(LONG, INT, PTR, LONG, LONG));
-    private static final MethodHandle PWRITE = Native.errnoCall("pwrite64",
-            FunctionDescriptor.of(LONG, INT, PTR, LONG, LONG));
+
+    // Each group of handles is bound on first use: binding costs milliseconds at start-up.
+    private static final class Waiting {
+        static final MethodHandle WAITPID = Native.errnoCall("waitpid",
+                FunctionDescriptor.of(INT, INT, PTR, INT));
+    }
+
+    private static final class Signals {
+        static final MethodHandle KILL = Native.errnoCall("kill",
+                FunctionDescriptor.of(INT, INT, INT));
+        static final MethodHandle TGKILL = Native.errnoCall("tgkill",
+                FunctionDescriptor.of(INT, INT, INT, INT));
+        static final MethodHandle SIGACTION = Native.errnoCall("sigaction",
+                FunctionDescriptor.of(INT, INT, PTR, PTR));
+    }
+
+    private static final class Ids {
+        static final MethodHandle GETTID = Native.call("gettid", FunctionDescriptor.of(INT));
+        static final MethodHandle GETPID = Native.call("getpid", FunctionDescriptor.of(INT));
+        static final MethodHandle STRERROR = Native.call("strerror", FunctionDescriptor.of(PTR, INT));
+    }
+
+    private static final class Spawning {
+        static final MethodHandle POSIX_SPAWN = Native.call("posix_spawn",
+                FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR));
+        static final MethodHandle SPAWNATTR_INIT = Native.call("posix_spawnattr_init",
+                FunctionDescriptor.of(INT, PTR));
+        static final MethodHandle SPAWNATTR_SETFLAGS = Native.call("posix_spawnattr_setflags",
+                FunctionDescriptor.of(INT, PTR, ValueLayout.JAVA_SHORT));
+        static final MethodHandle SPAWNATTR_SETSIGMASK = Native.call("posix_spawnattr_setsigmask",
+                FunctionDescriptor.of(INT, PTR, PTR));
+        static final MethodHandle SPAWNATTR_SETSIGDEFAULT = Native.call("posix_spawnattr_setsigdefault",
+                FunctionDescriptor.of(INT, PTR, PTR));
+        static final MethodHandle FILE_ACTIONS_INIT = Native.call("posix_spawn_file_actions_init",
+                FunctionDescriptor.of(INT, PTR));
+        static final MethodHandle FILE_ACTIONS_CLOSEFROM = Native.call("posix_spawn_file_actions_addclosefrom_np",
+                FunctionDescriptor.of(INT, PTR, INT));
+        static final MethodHandle FILE_ACTIONS_DESTROY = Native.call("posix_spawn_file_actions_destroy",
+                FunctionDescriptor.of(INT, PTR));
+        static final MethodHandle SPAWNATTR_DESTROY = Native.call("posix_spawnattr_destroy",
+                FunctionDescriptor.of(INT, PTR));
+    }
+
+    private static final class VmCopy {
+        static final MethodHandle PROCESS_VM_READV = Native.errnoCall("process_vm_readv",
+                FunctionDescriptor.of(LONG, INT, PTR, LONG, PTR, LONG, LONG));
+        static final MethodHandle PROCESS_VM_WRITEV = Native.errnoCall("process_vm_writev",
+                FunctionDescriptor.of(LONG, INT, PTR, LONG, PTR, LONG, LONG));
+    }
+
+    private static final class ProcMem {
+        static final MethodHandle OPEN = Native.variadicErrnoCall("open",
+                FunctionDescriptor.of(INT, PTR, INT), 2);
+        static final MethodHandle CLOSE = Native.errnoCall("close", FunctionDescriptor.of(INT, INT));
+        static final MethodHandle PREAD = Native.errnoCall("pread64",
+                FunctionDescriptor.of(LONG, INT, PTR, LONG, LONG));
+        static final MethodHandle PWRITE = Native.errnoCall("pwrite64",
+                FunctionDescriptor.of(LONG, INT, PTR, LONG, LONG));
+    }
 
     /** glibc's POSIX_SPAWN_SETSIGDEF and POSIX_SPAWN_SETSIGMASK. */
     private static final short SPAWN_SETSIGDEF = 0x04, SPAWN_SETSIGMASK = 0x08;
@@ -91,7 +110,7 @@ public final class Libc {
     public static long waitpidRaw(int pid, int options) {
         Native.Scratch s = Native.scratch();
         try {
-            int tid = (int) WAITPID.invokeExact(s.capture, pid, s.status, options);
+            int tid = (int) Waiting.WAITPID.invokeExact(s.capture, pid, s.status, options);
             if (tid < 0) return -Native.errno(s.capture);
             if (tid == 0) return 0;
             return ((long) tid << 32) | (s.status.get(INT, 0) & 0xffffffffL);
@@ -114,7 +133,7 @@ public final class Libc {
 
     public static int gettid() {
         try {
-            return (int) GETTID.invokeExact();
+            return (int) Ids.GETTID.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -122,7 +141,7 @@ public final class Libc {
 
     public static int getpid() {
         try {
-            return (int) GETPID.invokeExact();
+            return (int) Ids.GETPID.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -131,7 +150,7 @@ public final class Libc {
     public static int killRaw(int pid, int signal) {
         Native.Scratch s = Native.scratch();
         try {
-            int rc = (int) KILL.invokeExact(s.capture, pid, signal);
+            int rc = (int) Signals.KILL.invokeExact(s.capture, pid, signal);
             return rc < 0 ? -Native.errno(s.capture) : rc;
         } catch (Throwable t) {
             throw unexpected(t);
@@ -146,7 +165,7 @@ public final class Libc {
     public static int tgkillRaw(int tgid, int tid, int signal) {
         Native.Scratch s = Native.scratch();
         try {
-            int rc = (int) TGKILL.invokeExact(s.capture, tgid, tid, signal);
+            int rc = (int) Signals.TGKILL.invokeExact(s.capture, tgid, tid, signal);
             return rc < 0 ? -Native.errno(s.capture) : rc;
         } catch (Throwable t) {
             throw unexpected(t);
@@ -160,7 +179,7 @@ public final class Libc {
 
     public static String strerror(int errno) {
         try {
-            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment p = (MemorySegment) Ids.STRERROR.invokeExact(errno);
             return p.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
@@ -180,7 +199,7 @@ public final class Libc {
             act.set(PTR, 0, Native.symbol("getpid"));
             act.set(INT, 136, 0);
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            int rc = (int) SIGACTION.invokeExact(capture, signal, act, MemorySegment.NULL);
+            int rc = (int) Signals.SIGACTION.invokeExact(capture, signal, act, MemorySegment.NULL);
             if (rc < 0) throw new ErrnoException("sigaction", Native.errno(capture));
         } catch (Throwable t) {
             throw unexpected(t);
@@ -193,7 +212,7 @@ public final class Libc {
             MemorySegment act = arena.allocate(152, 8);
             act.set(PTR, 0, MemorySegment.ofAddress(ignore ? 1 : 0));
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            int rc = (int) SIGACTION.invokeExact(capture, signal, act, MemorySegment.NULL);
+            int rc = (int) Signals.SIGACTION.invokeExact(capture, signal, act, MemorySegment.NULL);
             if (rc < 0) throw new ErrnoException("sigaction", Native.errno(capture));
         } catch (Throwable t) {
             throw unexpected(t);
@@ -212,10 +231,10 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(512, 16);
             MemorySegment actions = arena.allocate(512, 16);
-            check((int) SPAWNATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
-            check((int) FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
+            check((int) Spawning.SPAWNATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+            check((int) Spawning.FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
             try {
-                check((int) FILE_ACTIONS_CLOSEFROM.invokeExact(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
+                check((int) Spawning.FILE_ACTIONS_CLOSEFROM.invokeExact(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
                 MemorySegment empty = arena.allocate(SIGSET_BYTES, 8);
                 MemorySegment all = arena.allocate(SIGSET_BYTES, 8);
                 for (int sig = 1; sig <= 64; sig++) {
@@ -223,18 +242,18 @@ public final class Libc {
                     int bit = sig - 1;
                     all.set(ValueLayout.JAVA_BYTE, bit / 8, (byte) (all.get(ValueLayout.JAVA_BYTE, bit / 8) | (1 << (bit % 8))));
                 }
-                check((int) SPAWNATTR_SETSIGMASK.invokeExact(attr, empty), "posix_spawnattr_setsigmask");
-                check((int) SPAWNATTR_SETSIGDEFAULT.invokeExact(attr, all), "posix_spawnattr_setsigdefault");
-                check((int) SPAWNATTR_SETFLAGS.invokeExact(attr, (short) (SPAWN_SETSIGDEF | SPAWN_SETSIGMASK)),
+                check((int) Spawning.SPAWNATTR_SETSIGMASK.invokeExact(attr, empty), "posix_spawnattr_setsigmask");
+                check((int) Spawning.SPAWNATTR_SETSIGDEFAULT.invokeExact(attr, all), "posix_spawnattr_setsigdefault");
+                check((int) Spawning.SPAWNATTR_SETFLAGS.invokeExact(attr, (short) (SPAWN_SETSIGDEF | SPAWN_SETSIGMASK)),
                         "posix_spawnattr_setflags");
                 MemorySegment pid = arena.allocate(INT);
-                int rc = (int) POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(path), actions, attr,
+                int rc = (int) Spawning.POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(path), actions, attr,
                         stringArray(arena, argv), stringArray(arena, envp));
                 check(rc, "posix_spawn(" + path + ")");
                 return pid.get(INT, 0);
             } finally {
-                int ignored = (int) SPAWNATTR_DESTROY.invokeExact(attr);
-                ignored = (int) FILE_ACTIONS_DESTROY.invokeExact(actions);
+                int ignored = (int) Spawning.SPAWNATTR_DESTROY.invokeExact(attr);
+                ignored = (int) Spawning.FILE_ACTIONS_DESTROY.invokeExact(actions);
             }
         } catch (Throwable t) {
             throw unexpected(t);
@@ -271,7 +290,7 @@ public final class Libc {
                 s.localIov.set(LONG, 8, chunk);
                 s.remoteIov.set(LONG, 0, address + done);
                 s.remoteIov.set(LONG, 8, chunk);
-                long n = (long) PROCESS_VM_READV.invokeExact(s.capture, pid, s.localIov, 1L, s.remoteIov, 1L, 0L);
+                long n = (long) VmCopy.PROCESS_VM_READV.invokeExact(s.capture, pid, s.localIov, 1L, s.remoteIov, 1L, 0L);
                 if (n < 0) {
                     int err = Native.errno(s.capture);
                     return done > 0 ? done : -err;
@@ -296,7 +315,7 @@ public final class Libc {
             s.localIov.set(LONG, 8, length);
             s.remoteIov.set(LONG, 0, address);
             s.remoteIov.set(LONG, 8, length);
-            long n = (long) PROCESS_VM_WRITEV.invokeExact(s.capture, pid, s.localIov, 1L, s.remoteIov, 1L, 0L);
+            long n = (long) VmCopy.PROCESS_VM_WRITEV.invokeExact(s.capture, pid, s.localIov, 1L, s.remoteIov, 1L, 0L);
             return n < 0 ? -Native.errno(s.capture) : n;
         } catch (Throwable t) {
             throw unexpected(t);
@@ -307,7 +326,7 @@ public final class Libc {
     public static int openProcMem(int pid) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-            int fd = (int) OPEN.invokeExact(capture, arena.allocateFrom("/proc/" + pid + "/mem"), 2 /* O_RDWR */ | 0x80000 /* O_CLOEXEC */);
+            int fd = (int) ProcMem.OPEN.invokeExact(capture, arena.allocateFrom("/proc/" + pid + "/mem"), 2 /* O_RDWR */ | 0x80000 /* O_CLOEXEC */);
             if (fd < 0) throw new ErrnoException("open(/proc/" + pid + "/mem)", Native.errno(capture));
             return fd;
         } catch (Throwable t) {
@@ -318,7 +337,7 @@ public final class Libc {
     public static void close(int fd) {
         Native.Scratch s = Native.scratch();
         try {
-            int rc = (int) CLOSE.invokeExact(s.capture, fd);
+            int rc = (int) ProcMem.CLOSE.invokeExact(s.capture, fd);
             if (rc < 0) throw new ErrnoException("close", Native.errno(s.capture));
         } catch (Throwable t) {
             throw unexpected(t);
@@ -330,7 +349,7 @@ public final class Libc {
         Native.Scratch s = Native.scratch();
         int chunk = Math.min(length, Native.Scratch.BYTES);
         try {
-            long n = (long) PREAD.invokeExact(s.capture, fd, s.bytes, (long) chunk, address);
+            long n = (long) ProcMem.PREAD.invokeExact(s.capture, fd, s.bytes, (long) chunk, address);
             if (n < 0) return -Native.errno(s.capture);
             MemorySegment.copy(s.bytes, ValueLayout.JAVA_BYTE, 0, buffer, offset, (int) n);
             return n;
@@ -345,7 +364,7 @@ public final class Libc {
         if (length > Native.Scratch.BYTES) throw new IllegalArgumentException("write too large: " + length);
         try {
             MemorySegment.copy(buffer, offset, s.bytes, ValueLayout.JAVA_BYTE, 0, length);
-            long n = (long) PWRITE.invokeExact(s.capture, fd, s.bytes, (long) length, address);
+            long n = (long) ProcMem.PWRITE.invokeExact(s.capture, fd, s.bytes, (long) length, address);
             return n < 0 ? -Native.errno(s.capture) : n;
         } catch (Throwable t) {
             throw unexpected(t);
