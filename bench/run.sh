@@ -24,7 +24,7 @@ usage: bench/run.sh [--rounds N] [--workloads LIST] [--quick]
   --rounds N        rounds per workload (default 5)
   --workloads LIST  comma-separated workloads, or "all" (default a,b):
                       a  syscall_loop 1000000          one getppid a million times
-                      b  sh loop of 300 /bin/true      fork and exec
+                      b  sh loop of 2000 /bin/true     fork and exec
                       c  file_loop 200000              openat/fstat/read/close
                       d  thread_loop 4 250000          four threads making getppid
   --quick           a tenth of each workload's size, and 2 rounds unless --rounds is given
@@ -57,7 +57,7 @@ workload() {
   local t=$tracees
   case $1 in
     a) n=$((1000000 / scale)); cmd=("$t/syscall_loop" "$n"); label="syscall_loop $n" ;;
-    b) n=$((300 / scale)); cmd=(sh -c "for i in \$(seq $n); do /bin/true; done")
+    b) n=$((2000 / scale)); cmd=(sh -c "for i in \$(seq $n); do /bin/true; done")
        label="sh: $n x fork+exec /bin/true" ;;
     c) n=$((200000 / scale)); cmd=("$t/file_loop" "$n"); label="file_loop $n" ;;
     d) n=$((250000 / scale)); cmd=("$t/thread_loop" 4 "$n"); label="thread_loop 4 $n" ;;
