@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * fatal signal as strace does.
  */
 @Command(name = "jutrace", mixinStandardHelpOptions = true, version = "jutrace 0.1.0",
-        usageHelpWidth = 100,
+        usageHelpWidth = 100, footer = "%nSubcommand: jutrace selftest  runs the conformance cases on this machine.",
         description = "Trace system calls and signals of a command or of running processes, in strace's format.")
 public final class Main implements Callable<Integer> {
 
@@ -68,6 +68,7 @@ public final class Main implements Callable<Integer> {
 
     static int run(Main main, String[] args) {
         CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("selftest", new SelfTest(System.out));
         cl.setStopAtPositional(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             main.err.println("jutrace: " + ex.getMessage());

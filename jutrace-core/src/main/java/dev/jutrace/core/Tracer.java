@@ -107,7 +107,13 @@ public final class Tracer implements AutoCloseable {
      * attached there see its EXEC event first.
      */
     public Task spawn(Path program, List<String> argv, Map<String, String> environment, Consumer<Task> onStart) {
-        return onTracerThread(() -> doSpawn(program, argv, environment, onStart));
+        return spawn(program, argv, environment, null, onStart);
+    }
+
+    /** As {@link #spawn(Path, List, Map, Consumer)}, with the program's stdout and stderr appended to {@code output}. */
+    public Task spawn(Path program, List<String> argv, Map<String, String> environment, Path output,
+            Consumer<Task> onStart) {
+        return onTracerThread(() -> doSpawn(program, argv, environment, output, onStart));
     }
 
     /**
@@ -1147,7 +1153,8 @@ public final class Tracer implements AutoCloseable {
 
     // ==== spawning, attaching, detaching ============================================================
 
-    private Task doSpawn(Path program, List<String> argv, Map<String, String> environment, Consumer<Task> onStart) {
+    private Task doSpawn(Path program, List<String> argv, Map<String, String> environment, Path output,
+            Consumer<Task> onStart) {
         if (closing) throw new TraceException("tracer is closed");
         List<String> shim = new ArrayList<>();
         Map<String, String> env = new java.util.LinkedHashMap<>(environment);
@@ -1164,7 +1171,7 @@ public final class Tracer implements AutoCloseable {
         shim.addAll(argv);
         List<String> envp = new ArrayList<>(env.size());
         env.forEach((k, v) -> envp.add(k + "=" + v));
-        int child = Libc.spawn(shim.get(0), shim, envp);
+        int child = Libc.spawn(shim.get(0), shim, envp, output == null ? null : output.toString());
         long r;
         do {
             r = Libc.waitpidRaw(child, Libc.WUNTRACED | Libc.WALL | Libc.WNOTHREAD);

@@ -67,6 +67,10 @@ public final class Libc {
                 FunctionDescriptor.of(INT, PTR));
         static final MethodHandle FILE_ACTIONS_CLOSEFROM = Native.call("posix_spawn_file_actions_addclosefrom_np",
                 FunctionDescriptor.of(INT, PTR, INT));
+        static final MethodHandle FILE_ACTIONS_ADDOPEN = Native.call("posix_spawn_file_actions_addopen",
+                FunctionDescriptor.of(INT, PTR, INT, PTR, INT, INT));
+        static final MethodHandle FILE_ACTIONS_ADDDUP2 = Native.call("posix_spawn_file_actions_adddup2",
+                FunctionDescriptor.of(INT, PTR, INT, INT));
         static final MethodHandle FILE_ACTIONS_DESTROY = Native.call("posix_spawn_file_actions_destroy",
                 FunctionDescriptor.of(INT, PTR));
         static final MethodHandle SPAWNATTR_DESTROY = Native.call("posix_spawnattr_destroy",
@@ -228,6 +232,11 @@ public final class Libc {
      * The calling thread becomes the child's parent, which matters for {@code __WNOTHREAD}.
      */
     public static int spawn(String path, List<String> argv, List<String> envp) {
+        return spawn(path, argv, envp, null);
+    }
+
+    /** As {@link #spawn(String, List, List)}, with stdout and stderr opened on {@code output} when it is not null. */
+    public static int spawn(String path, List<String> argv, List<String> envp, String output) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(512, 16);
             MemorySegment actions = arena.allocate(512, 16);
@@ -235,6 +244,12 @@ public final class Libc {
             check((int) Spawning.FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
             try {
                 check((int) Spawning.FILE_ACTIONS_CLOSEFROM.invokeExact(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
+                if (output != null) {
+                    int flags = 1 /* O_WRONLY */ | 0x40 /* O_CREAT */ | 0x400 /* O_APPEND */;
+                    check((int) Spawning.FILE_ACTIONS_ADDOPEN.invokeExact(actions, 1, arena.allocateFrom(output), flags, 0644),
+                            "posix_spawn_file_actions_addopen");
+                    check((int) Spawning.FILE_ACTIONS_ADDDUP2.invokeExact(actions, 1, 2), "posix_spawn_file_actions_adddup2");
+                }
                 MemorySegment empty = arena.allocate(SIGSET_BYTES, 8);
                 MemorySegment all = arena.allocate(SIGSET_BYTES, 8);
                 for (int sig = 1; sig <= 64; sig++) {

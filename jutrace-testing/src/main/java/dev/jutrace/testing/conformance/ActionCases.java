@@ -25,6 +25,9 @@ final class ActionCases {
                         "STOP takes effect at the current ptrace-stop", ActionCases::case3),
                 Case.of(4, "two engines hold the thread: it wakes when the second lets go", ActionCases::case4),
                 Case.of(5, "the second engine's callback receives STOP as the incoming action", ActionCases::case5),
+                Case.of(6, "a STOP asked of a running thread reaches the next report as the incoming action", ActionCases::case6),
+                Case.of(7, "SINGLESTEP beats BLOCKSTEP; a step wish outlives another engine's STOP", ActionCases::case7),
+                Case.of(8, "an engine attached inside a callback misses that event and gets the next", ActionCases::case8),
                 Case.of(9, "order: attach order, reversed at syscall entry, quiesce right before each callback", ActionCases::case9),
                 Case.of(10, "QUIESCE without EXEC gets reportQuiesce(EXEC) and no reportExec", ActionCases::case10),
                 Case.of(11, "STOP on a running thread is in progress; on a stopped one it is done", ActionCases::case11));
@@ -222,5 +225,106 @@ final class ActionCases {
         }
         dev.jutrace.sys.Libc.kill(task.tid(), dev.jutrace.sys.Libc.SIGTERM);
         f.awaitGone();
+    }
+
+    static void case6(Fixture f) throws Exception {
+        List<Action> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch inPause = new CountDownLatch(1);
+        CountDownLatch exitSeen = new CountDownLatch(1);
+        EngineOps e1 = new EngineOps() {
+            @Override
+            public Action reportSyscallEntry(Engine e, Task t, Action action, Syscall call) {
+                if (call.number() == 34) inPause.countDown();
+                return Action.RESUME;
+            }
+        };
+        EngineOps e2 = new EngineOps() {
+            @Override
+            public Action reportSyscallExit(Engine e, Task t, Action action, Syscall call) {
+                if (inPause.getCount() == 0) {
+                    seen.add(action);
+                    exitSeen.countDown();
+                }
+                return Action.RESUME;
+            }
+        };
+        Engine[] first = new Engine[1];
+        Task task = f.spawn("sleeper", List.of(), t -> {
+            first[0] = f.tracer().attach(t, e1, null, AttachFlag.CREATE);
+            first[0].setEvents(Event.SYSCALL_ENTRY);
+            f.tracer().attach(t, e2, null, AttachFlag.CREATE).setEvents(Event.SYSCALL_EXIT);
+        });
+        f.await(inPause, "pause()");
+        Thread.sleep(50);
+        checkEquals(ControlResult.IN_PROGRESS, first[0].control(Action.STOP), "E1's STOP on the running thread");
+        dev.jutrace.sys.Libc.kill(task.tid(), dev.jutrace.sys.Libc.SIGUSR1);
+        f.await(exitSeen, "the syscall exit report to E2");
+        checkEquals(Action.STOP, seen.getFirst(), "E2's incoming action");
+        f.eventually(() -> "t".equals(Fixture.state(task.tid())), "the thread to stay stopped");
+        first[0].control(Action.RESUME);
+        dev.jutrace.sys.Libc.kill(task.tid(), dev.jutrace.sys.Libc.SIGTERM);
+        f.awaitGone();
+    }
+
+    /** Answers {@code answer} from every quiesce report until {@code steps} reports came back. */
+    static final class Stepper implements EngineOps {
+        final Action answer;
+        final int steps;
+        final List<Long> ips = new CopyOnWriteArrayList<>();
+        volatile Engine engine;
+
+        Stepper(Action answer, int steps) {
+            this.answer = answer;
+            this.steps = steps;
+        }
+
+        @Override
+        public Action reportQuiesce(Engine e, Task t, Action action, Event event) {
+            engine = e;
+            if (event != null && event != Event.EXEC) return Action.RESUME;
+            if (event == null) ips.add(t.registers()[dev.jutrace.sys.Regs.RIP]);
+            return ips.size() < steps ? answer : Action.RESUME;
+        }
+    }
+
+    static void case7(Fixture f) throws Exception {
+        Stepper single = new Stepper(Action.SINGLESTEP, 5);
+        Stepper block = new Stepper(Action.BLOCKSTEP, 5);
+        f.spawn("syscall_loop", List.of("1"), t -> {
+            f.tracer().attach(t, single, null, AttachFlag.CREATE).setEvents(Event.QUIESCE, Event.EXEC);
+            f.tracer().attach(t, block, null, AttachFlag.CREATE).setEvents(Event.QUIESCE, Event.EXEC);
+        });
+        f.awaitGone();
+        checkEquals(5, single.ips.size(), "step reports");
+        // Each report is one instruction later: the first instructions of the dynamic loader move forward.
+        check(single.ips.stream().distinct().count() == 5, "the thread did not move by single steps: " + single.ips);
+    }
+
+    static void case8(Fixture f) throws Exception {
+        List<String> late = new CopyOnWriteArrayList<>();
+        EngineOps lateOps = new EngineOps() {
+            @Override
+            public Action reportExec(Engine e, Task t, Action action, int formerTid) {
+                late.add("exec");
+                return Action.RESUME;
+            }
+
+            @Override
+            public Action reportSyscallEntry(Engine e, Task t, Action action, Syscall call) {
+                late.add("entry");
+                return Action.RESUME;
+            }
+        };
+        EngineOps e1 = new EngineOps() {
+            @Override
+            public Action reportExec(Engine e, Task t, Action action, int formerTid) {
+                t.tracer().attach(t, lateOps, null, AttachFlag.CREATE).setEvents(Event.EXEC, Event.SYSCALL_ENTRY);
+                return Action.RESUME;
+            }
+        };
+        f.spawn("syscall_loop", List.of("1"), t -> f.tracer().attach(t, e1, null, AttachFlag.CREATE).setEvents(Event.EXEC));
+        f.awaitGone();
+        check(!late.contains("exec"), "the late engine got the exec it was attached during");
+        check(late.contains("entry"), "the late engine got no later event");
     }
 }

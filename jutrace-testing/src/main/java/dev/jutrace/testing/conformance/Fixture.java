@@ -31,7 +31,8 @@ public final class Fixture implements AutoCloseable {
         List<String> argv = new java.util.ArrayList<>();
         argv.add(tracee);
         argv.addAll(args);
-        return tracer.spawn(program, argv, System.getenv(), onStart);
+        // Tracee chatter (the sleeper prints its pid) must not reach the selftest table.
+        return tracer.spawn(program, argv, System.getenv(), Path.of("/dev/null"), onStart);
     }
 
     /** Waits until every traced task is gone. */
