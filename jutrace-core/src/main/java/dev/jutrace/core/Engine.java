@@ -99,6 +99,45 @@ public final class Engine {
         if (state == State.DETACHED) throw new EngineDetachedException(this);
     }
 
+    /**
+     * The thread's registers (x86_64 {@code user_regs_struct} order), for an engine allowed to
+     * examine it: inside one of its own callbacks, or from any thread while it holds the thread
+     * stopped. Inside a callback this is the task's per-stop cache; elsewhere, a copy.
+     *
+     * @throws IllegalStateException when this engine does not hold the thread (utrace's -EINVAL)
+     *     or its STOP has not taken effect yet because the thread is still running (-EAGAIN)
+     * @throws TraceeDiedException when the thread is gone
+     */
+    public long[] registers() {
+        if (tracer.isTracerThread()) {
+            tracer.checkExamine(this);
+            return task.registers();
+        }
+        return tracer.onTracerThread(() -> {
+            tracer.checkExamine(this);
+            return task.registers().clone();
+        });
+    }
+
+    /**
+     * Reads the thread's memory under the same rule as {@link #registers()}. Returns the bytes
+     * read, or -1 when nothing at {@code address} is readable.
+     */
+    public int readMemory(long address, byte[] buffer, int offset, int length) {
+        return tracer.onTracerThread(() -> {
+            tracer.checkExamine(this);
+            return task.readMemory(address, buffer, offset, length);
+        });
+    }
+
+    /** Writes the thread's memory (text pages included) under the same rule as {@link #registers()}. */
+    public int writeMemory(long address, byte[] buffer, int offset, int length) {
+        return tracer.onTracerThread(() -> {
+            tracer.checkExamine(this);
+            return task.writeMemory(address, buffer, offset, length);
+        });
+    }
+
     /** Takes another reference, as {@code utrace_engine_get}. */
     public Engine get() {
         refs.incrementAndGet();

@@ -62,6 +62,10 @@ public final class Task {
     int formerTid;
     /** Whether the last restart was PTRACE_SYSCALL. */
     boolean traceSyscalls;
+    /** The signal just decided on runs a handler: a step from here lands on its first instruction. */
+    boolean handlerStep;
+    /** Stepped into a signal handler: the step trap is reported as HANDLER. */
+    boolean enteringHandler;
     /** Restarted with a step: the next SIGTRAP is the tracer's own trap. */
     boolean stepping;
     /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */

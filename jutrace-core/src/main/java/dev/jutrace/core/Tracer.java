@@ -435,7 +435,7 @@ public final class Tracer implements AutoCloseable {
             case PTRACE_EVENT_EXEC -> execStop(t);
             case PTRACE_EVENT_EXIT -> exitStop(t);
             case PTRACE_EVENT_STOP -> {
-                if (isStopSignal(sig)) groupStop(t, sig);
+                if (isStopSignal(sig)) groupStop(t, sig, before == Task.State.LISTENING);
                 else interruptStop(t, before == Task.State.LISTENING);
             }
             default -> {
@@ -557,6 +557,16 @@ public final class Tracer implements AutoCloseable {
     private void stepStop(Task t) {
         t.stop = Task.Stop.SIGNAL;
         t.injectSignal = 0;
+        if (t.enteringHandler) {
+            // The step delivered a handled signal: the thread sits on the handler's first instruction.
+            t.enteringHandler = false;
+            SignalReport report = t.signal;
+            report.reset(0, SignalAction.HANDLER, null);
+            Action a = signalPass(t, report);
+            t.injectSignal = 0;
+            finishStop(t, a);
+            return;
+        }
         finishStop(t, pass(t, null, false));
     }
 
@@ -572,13 +582,28 @@ public final class Tracer implements AutoCloseable {
         SignalReport report = t.signal;
         report.reset(sig, Dispositions.defaultAction(kind, sig), kind);
         Action a = signalPass(t, report);
+        int deliver = report.signal;
+        boolean handled = deliver > 0 && (deliver == sig ? kind == Event.SIGNAL
+                : Dispositions.classify(t.tid, deliver) == Event.SIGNAL);
         t.injectSignal = switch (report.action) {
             case IGN, REPORT, HANDLER -> 0;
-            case DELIVER, TERM, CORE -> report.signal;
+            case DELIVER -> deliver;
+            // ptrace cannot bypass a handler the thread installed: a handled signal is made fatal
+            // with SIGKILL (see DEVIATIONS.md), an unhandled one by delivering it.
+            case TERM, CORE -> handled ? Libc.SIGKILL : deliver;
             case STOP -> Libc.SIGSTOP;
-            case TSTP -> report.signal;
+            case TSTP -> handled ? Libc.SIGSTOP : deliver;
         };
+        if (t.injectSignal == deliver && deliver > 0 && (deliver != sig || report.siginfoLoaded)) {
+            // Keep the siginfo the engines saw (and maybe edited): the kernel replaces it with a
+            // tracer-sent one whenever the number it is resumed with differs from si_signo.
+            byte[] si = report.siginfo();
+            si[0] = (byte) deliver;
+            si[1] = si[2] = si[3] = 0;
+            Ptrace.setSiginfoRaw(t.tid, si);
+        }
         if (report.hold && report.signal > 0) Libc.tgkillRaw(t.tgid, t.tid, report.signal);
+        t.handlerStep = handled && report.action == SignalAction.DELIVER;
         finishStop(t, a);
     }
 
@@ -676,8 +701,13 @@ public final class Tracer implements AutoCloseable {
         t.stopRequested = false;
     }
 
-    private void groupStop(Task t, int sig) {
+    private void groupStop(Task t, int sig, boolean wasListening) {
         t.stop = Task.Stop.GROUP;
+        if (wasListening) {
+            // Interrupted out of PTRACE_LISTEN (an engine's STOP): the same group stop, not a new one.
+            finishStop(t, Action.RESUME);
+            return;
+        }
         evStopped = true;
         evSignal = sig;
         finishStop(t, pass(t, Event.JCTL, false));
@@ -685,8 +715,9 @@ public final class Tracer implements AutoCloseable {
 
     private void interruptStop(Task t, boolean wasListening) {
         t.stop = Task.Stop.INTERRUPT;
-        if (wasListening) {
-            // A listening thread traps again when its group is continued.
+        if (wasListening && !t.anyEngineHoldsStop()) {
+            // A listening thread traps again when its group is continued. (A held one was
+            // interrupted out of its group stop by the holder; it continues only when let go.)
             evStopped = false;
             evSignal = Libc.SIGCONT;
             finishStop(t, pass(t, Event.JCTL, false));
@@ -869,7 +900,9 @@ public final class Tracer implements AutoCloseable {
                         ? orResume(e.ops.reportSignal(e, t, acc, report))
                         : orResume(e.ops.reportQuiesce(e, t, acc, report.classification));
                 // An explicit report carries no signal: the engine cannot have asked for one.
-                if (report.classification == null) report.action = SignalAction.REPORT;
+                if (report.classification == null && report.action != SignalAction.HANDLER) {
+                    report.action = SignalAction.REPORT;
+                }
             } catch (RuntimeException | Error x) {
                 r = failed(e, "reportSignal", x);
             }
@@ -1001,6 +1034,8 @@ public final class Tracer implements AutoCloseable {
         }
         t.traceSyscalls = request == Ptrace.PTRACE_SYSCALL;
         t.stepping = request == Ptrace.PTRACE_SINGLESTEP || request == Ptrace.PTRACE_SINGLEBLOCK;
+        t.enteringHandler = t.stepping && t.handlerStep && sig != 0;
+        t.handlerStep = false;
         t.traceSyscallsOnce = false;
         long rc = Ptrace.raw(request, t.tid, 0, sig);
         if (DEBUG) System.err.printf("jutrace-debug: restart %d %s sig %d -> %d%n", t.tid, Ptrace.requestName(request), sig, rc);
@@ -1081,6 +1116,20 @@ public final class Tracer implements AutoCloseable {
         return all;
     }
 
+    /** Whether {@code e} may examine its thread now; throws with the reason when not. */
+    void checkExamine(Engine e) {
+        Task t = e.task;
+        if (e.state != Engine.State.ATTACHED) throw new EngineDetachedException(e);
+        if (t.state == Task.State.DEAD) throw new TraceeDiedException(t.tid);
+        if (reporting == e && reportingTask == t) return;
+        if (!e.holdsStop) {
+            throw new IllegalStateException(e + " does not hold " + t + " stopped, so it may not examine it");
+        }
+        if (t.state != Task.State.STOPPED) {
+            throw new IllegalStateException(t + " is still running: the STOP takes effect at its next stop");
+        }
+    }
+
     ControlResult setEvents(Engine e, int mask) {
         if (e.state != Engine.State.ATTACHED) throw new EngineDetachedException(e);
         Task t = e.task;
@@ -1110,11 +1159,14 @@ public final class Tracer implements AutoCloseable {
             case STOP -> {
                 e.holdsStop = true;
                 if (t.state == Task.State.STOPPED) return ControlResult.DONE;
-                t.stopRequested = true;
                 if (t.state == Task.State.LISTENING) {
-                    // Turn the group stop into a stop the engine holds: SIGCONT alone must not wake it.
+                    // Turn the group stop into a stop the engine holds, so SIGCONT alone cannot wake
+                    // it. The thread is stopped either way, so the STOP is already in force.
+                    t.stopRequested = false;
                     Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
+                    return ControlResult.DONE;
                 }
+                t.stopRequested = true;
                 return ControlResult.IN_PROGRESS;
             }
             case REPORT, SINGLESTEP, BLOCKSTEP, INTERRUPT -> {

@@ -217,9 +217,14 @@ public final class Ptrace {
 
     /** As with {@code ptrace(PTRACE_SETSIGINFO)} from {@code in[0..128)}. */
     public static void setSiginfo(int tid, byte[] in) {
+        check(setSiginfoRaw(tid, in), PTRACE_SETSIGINFO);
+    }
+
+    /** {@code PTRACE_SETSIGINFO} returning 0 or {@code -errno}. */
+    public static long setSiginfoRaw(int tid, byte[] in) {
         Native.Scratch s = Native.scratch();
         MemorySegment.copy(in, 0, s.struct, ValueLayout.JAVA_BYTE, 0, SIGINFO_BYTES);
-        check(rawPointer(s, PTRACE_SETSIGINFO, tid, 0, s.struct), PTRACE_SETSIGINFO);
+        return rawPointer(s, PTRACE_SETSIGINFO, tid, 0, s.struct);
     }
 
     /**

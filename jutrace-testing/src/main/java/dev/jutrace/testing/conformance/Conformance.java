@@ -13,6 +13,8 @@ public final class Conformance {
         all.addAll(EngineCases.cases());
         all.addAll(ActionCases.cases());
         all.addAll(SyscallCases.cases());
+        all.addAll(SignalCases.cases());
+        all.addAll(LifecycleCases.cases());
         all.sort(Comparator.comparingInt(Case::number).thenComparing(Case::title));
         return all;
     }
