@@ -213,30 +213,21 @@ public final class StraceEngine implements EngineOps {
     public Action reportSignal(Engine engine, Task task, Action action, SignalReport signal) {
         Tracee t = (Tracee) engine.data();
         StringBuilder sb = t.line;
-        closeOpenLine();
-        int start = sb.length();
-        prefix(sb, task);
+        int start = beginLine(sb, task);
         sb.append("--- ").append(Signals.name(signal.signal())).append(' ');
         SigInfo.format(signal.siginfo(), sb);
         sb.append(" ---");
-        out.write(sb, start, sb.length());
-        out.newline();
-        sb.setLength(start);
+        endLine(sb, start);
         return Action.RESUME;
     }
 
     @Override
     public Action reportJctl(Engine engine, Task task, Action action, boolean stopped, int signal) {
         if (!stopped) return Action.RESUME;
-        Tracee t = (Tracee) engine.data();
-        StringBuilder sb = t.line;
-        closeOpenLine();
-        int start = sb.length();
-        prefix(sb, task);
+        StringBuilder sb = ((Tracee) engine.data()).line;
+        int start = beginLine(sb, task);
         sb.append("--- stopped by ").append(Signals.name(signal)).append(" ---");
-        out.write(sb, start, sb.length());
-        out.newline();
-        sb.setLength(start);
+        endLine(sb, start);
         return Action.RESUME;
     }
 
@@ -270,6 +261,24 @@ public final class StraceEngine implements EngineOps {
         out.newline();
         if (task.tid() == mainTid && task.supersededBy() == 0) mainStatus = status;
         return Action.DETACH;
+    }
+
+    /**
+     * Starts a line of its own (a signal, a stop) after the text already in {@code sb}, which may
+     * hold a syscall's unfinished line; returns where the new line starts.
+     */
+    private int beginLine(StringBuilder sb, Task task) {
+        closeOpenLine();
+        int start = sb.length();
+        prefix(sb, task);
+        return start;
+    }
+
+    /** Writes the line begun at {@code start} and leaves {@code sb} as it was before it. */
+    private void endLine(StringBuilder sb, int start) {
+        out.write(sb, start, sb.length());
+        out.newline();
+        sb.setLength(start);
     }
 
     private static int digits(int n) {
