@@ -1,6 +1,5 @@
 package dev.jutrace.core;
 
-import dev.jutrace.sys.Regs;
 
 /**
  * The system call a thread is in, as syscall callbacks see it. One instance per task, refilled at
@@ -17,6 +16,8 @@ public final class Syscall {
     boolean resumed;
     boolean entered;
     boolean seccomp;
+    /** An engine changed an argument at this entry. */
+    boolean argsChanged;
 
     Syscall(Task task) {
         this.task = task;
@@ -27,6 +28,7 @@ public final class Syscall {
         System.arraycopy(info, 5, args, 0, 6);
         aborted = false;
         resumed = false;
+        argsChanged = false;
         entered = true;
     }
 
@@ -49,7 +51,7 @@ public final class Syscall {
     /** Changes argument {@code i} before the call runs; only meaningful at entry. */
     public void setArg(int i, long value) {
         args[i] = value;
-        task.writeRegister(Regs.SYSCALL_ARGS[i], value);
+        argsChanged = true;
     }
 
     /** The raw return value ({@code -errno} on failure); meaningful at exit. */

@@ -183,6 +183,13 @@ public final class Task {
         regsDirty = true;
     }
 
+    /** Keeps a cached register set true to a call rewritten behind its back. */
+    void syncRegisters(long nr, long[] args) {
+        if (regsStop != stopCount) return;
+        regs[Regs.ORIG_RAX] = nr;
+        for (int i = 0; i < 6; i++) regs[Regs.SYSCALL_ARGS[i]] = args[i];
+    }
+
     void flushRegisters() {
         if (regsDirty) {
             regsDirty = false;

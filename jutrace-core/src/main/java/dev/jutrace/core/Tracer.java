@@ -529,13 +529,34 @@ public final class Tracer implements AutoCloseable {
         boolean wasAborted = call.aborted;
         call.resumed = resumed;
         Action a = pass(t, Event.SYSCALL_ENTRY, true);
-        if (call.aborted) {
+        if (call.aborted || wasAborted || call.argsChanged) {
             // An invalid number makes the kernel skip the call; it returns -ENOSYS unless changed at exit.
-            t.writeRegister(Regs.ORIG_RAX, -1);
-        } else if (wasAborted) {
-            t.writeRegister(Regs.ORIG_RAX, call.nr);
+            rewriteEntry(t, call.aborted ? -1 : call.nr, call.args);
+            call.argsChanged = false;
         }
         return a;
+    }
+
+    /** Whether PTRACE_SET_SYSCALL_INFO works here; probed on first use. */
+    private int setSyscallInfo = 0; // 0 unknown, 1 yes, -1 no
+
+    /**
+     * Changes the call about to run: with PTRACE_SET_SYSCALL_INFO where the kernel has it (6.16+),
+     * else through the registers (orig_rax and the argument registers).
+     */
+    private void rewriteEntry(Task t, long nr, long[] args) {
+        if (setSyscallInfo >= 0) {
+            long rc = Ptrace.setSyscallEntryRaw(t.tid, t.syscall.info, nr, args);
+            if (rc == 0) {
+                setSyscallInfo = 1;
+                t.syncRegisters(nr, args);
+                return;
+            }
+            if (rc == -Errno.ESRCH) return;
+            setSyscallInfo = -1;
+        }
+        t.writeRegister(Regs.ORIG_RAX, nr);
+        for (int i = 0; i < 6; i++) t.writeRegister(Regs.SYSCALL_ARGS[i], args[i]);
     }
 
     /**

@@ -284,6 +284,25 @@ public final class Ptrace {
         return op;
     }
 
+    /**
+     * As with {@code ptrace(PTRACE_SET_SYSCALL_INFO)} (Linux 6.16+) at a syscall-entry stop:
+     * replaces the call's number and arguments. {@code info} is what
+     * {@link #getSyscallInfoRaw} returned at this stop (arch and pointers are passed back as
+     * they were). Returns 0 or {@code -errno}; EIO or EINVAL on kernels without the request.
+     */
+    public static long setSyscallEntryRaw(int tid, long[] info, long nr, long[] args) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment st = s.struct;
+        st.fill((byte) 0);
+        st.set(ValueLayout.JAVA_BYTE, 0, (byte) SYSCALL_INFO_ENTRY);
+        st.set(INT, 4, (int) info[1]);
+        st.set(LONG, 8, info[2]);
+        st.set(LONG, 16, info[3]);
+        st.set(LONG, 24, nr);
+        MemorySegment.copy(args, 0, st, LONG, 32, 6);
+        return rawPointer(s, PTRACE_SET_SYSCALL_INFO, tid, 88, st);
+    }
+
     /** As with {@code ptrace(PTRACE_PEEKUSER, tid, offset, 0)}. */
     public static long peekUser(int tid, long offset) {
         Native.Scratch s = Native.scratch();

@@ -55,6 +55,31 @@ class PtraceTest {
     }
 
     @Test
+    void setSyscallInfoSkipsACallAtEntry() {
+        int pid = spawnStopped();
+        Ptrace.seize(pid, Ptrace.PTRACE_O_TRACESYSGOOD | Ptrace.PTRACE_O_EXITKILL);
+        Libc.kill(pid, Libc.SIGCONT);
+        Libc.waitpidRaw(pid, Libc.WALL | Libc.WNOTHREAD);
+        long[] info = new long[12];
+        // Run to the first syscall entry, and turn it into no call at all.
+        do {
+            Ptrace.syscall(pid, 0);
+            Libc.waitpidRaw(pid, Libc.WALL | Libc.WNOTHREAD);
+        } while (Ptrace.getSyscallInfoRaw(pid, info) != Ptrace.SYSCALL_INFO_ENTRY);
+        long[] args = java.util.Arrays.copyOfRange(info, 5, 11);
+        long rc = Ptrace.setSyscallEntryRaw(pid, info, -1, args);
+        org.junit.jupiter.api.Assumptions.assumeTrue(rc != -Errno.EIO && rc != -Errno.EINVAL,
+                "this kernel has no PTRACE_SET_SYSCALL_INFO (Linux 6.16+)");
+        assertThat(rc).isZero();
+        Ptrace.syscall(pid, 0);
+        Libc.waitpidRaw(pid, Libc.WALL | Libc.WNOTHREAD);
+        assertThat(Ptrace.getSyscallInfoRaw(pid, info)).isEqualTo(Ptrace.SYSCALL_INFO_EXIT);
+        assertThat(info[4]).as("the skipped call's result").isEqualTo(-Errno.ENOSYS);
+        Libc.kill(pid, Libc.SIGKILL);
+        Libc.waitpidRaw(pid, Libc.WALL | Libc.WNOTHREAD);
+    }
+
+    @Test
     void errorsNameTheRequestAndTheErrno() {
         assertThatThrownBy(() -> Ptrace.cont(999_999_99, 0))
                 .isInstanceOf(ErrnoException.class)
