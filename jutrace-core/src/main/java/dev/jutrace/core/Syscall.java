@@ -1,5 +1,7 @@
 package dev.jutrace.core;
 
+import dev.jutrace.sys.Regs;
+
 
 /**
  * The system call a thread is in, as syscall callbacks see it. One instance per task, refilled at
