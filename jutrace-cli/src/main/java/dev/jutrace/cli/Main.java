@@ -113,6 +113,7 @@ public final class Main implements Callable<Integer> {
         Thread flusher = periodicFlush(out);
 
         boolean[] finished = {false};
+        List<Integer> attached = java.util.Collections.synchronizedList(new ArrayList<>());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (finished) {
                 if (finished[0]) return;
@@ -120,7 +121,9 @@ public final class Main implements Callable<Integer> {
             // SIGTERM, SIGHUP, or SIGINT while attached: leave every tracee running as it was.
             tracer.detachAll();
             out.flush();
-            for (int pid : attachPids) err.println("jutrace: Process " + pid + " detached");
+            synchronized (attached) {
+                for (int pid : attached) err.println("jutrace: Process " + pid + " detached");
+            }
         }, "jutrace-detach"));
 
         if (program != null) {
@@ -131,6 +134,7 @@ public final class Main implements Callable<Integer> {
         } else {
             for (int pid : attachPids) {
                 List<Task> tasks = tracer.attach(pid, engine::attachTo);
+                attached.add(pid);
                 err.println("jutrace: Process " + pid + " attached"
                         + (tasks.size() > 1 ? " with " + tasks.size() + " threads" : ""));
             }

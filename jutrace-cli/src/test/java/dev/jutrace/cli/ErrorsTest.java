@@ -32,6 +32,27 @@ class ErrorsTest {
     }
 
     @Test
+    void pidAlreadyTracedBySomeoneElse() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/strace")),
+                "strace is not installed");
+        Process strace = new ProcessBuilder("strace", "-o", "/dev/null", "sleep", "30").start();
+        try {
+            ProcessHandle sleep = null;
+            for (int i = 0; i < 500 && sleep == null; i++) {
+                sleep = strace.toHandle().children().findFirst().orElse(null);
+                if (sleep == null) Thread.sleep(10);
+            }
+            assertThat(sleep).isNotNull();
+            Jutrace.Result r = Jutrace.run("-p", String.valueOf(sleep.pid()));
+            oneLineError(r, "jutrace: attach: ptrace(PTRACE_SEIZE, " + sleep.pid() + "): EPERM (Operation not permitted)");
+            assertThat(r.stderr()).doesNotContain("detached");
+        } finally {
+            strace.destroyForcibly();
+            strace.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void badPid() throws Exception {
         oneLineError(Jutrace.run("-p", "abc"), "jutrace: Invalid process id: 'abc'");
     }
