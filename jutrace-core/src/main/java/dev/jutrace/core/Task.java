@@ -68,6 +68,8 @@ public final class Task {
     boolean enteringHandler;
     /** Restarted with a step: the next SIGTRAP is the tracer's own trap. */
     boolean stepping;
+    /** Its EXIT pass has run. */
+    boolean exitReported;
     /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */
     boolean stopRequested;
     /** Restart with PTRACE_SYSCALL once, so that an owed report gets a stop to happen at. */

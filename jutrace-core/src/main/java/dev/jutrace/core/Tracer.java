@@ -399,7 +399,7 @@ public final class Tracer implements AutoCloseable {
         }
         switch (t.state) {
             case NEW -> {
-                firstStop(t);
+                firstStop(t, event);
                 return;
             }
             case SHIM -> {
@@ -460,19 +460,44 @@ public final class Tracer implements AutoCloseable {
 
     /** A stop from a thread not known yet: a new child whose parent's clone event is still queued. */
     private void stray(int tid, int status) {
-        if ((status & 0xff) != 0x7f) return; // a death of something we never traced
+        if ((status & 0xff) != 0x7f) {
+            // A death before any stop: a child killed before its parent's clone event was seen.
+            vanished.add(tid);
+            return;
+        }
         Task t = new Task(this, tid, tid, Task.State.NEW);
-        t.firstStopSeen = true;
         addTask(t);
+        firstStop(t, status >>> 16);
     }
 
-    private void firstStop(Task t) {
+    /** Tids that died before they were known, so a late clone event does not wait for them. */
+    private final Set<Integer> vanished = new HashSet<>();
+
+    /**
+     * A new thread's first stop. It is normally its PTRACE_EVENT_STOP, held until the parent's
+     * clone pass has run; but a thread killed before it ever ran stops first at its exit event,
+     * and must be let die at once: the parent's clone event may never come, and the kernel holds
+     * the group leader's death until it is gone.
+     */
+    private void firstStop(Task t, int event) {
         t.firstStopSeen = true;
+        if (event == PTRACE_EVENT_EXIT) {
+            t.state = Task.State.STOPPED;
+            if (t.hasEngines()) {
+                exitStop(t);
+            } else {
+                t.stop = Task.Stop.EVENT;
+                Ptrace.raw(Ptrace.PTRACE_CONT, t.tid, 0, 0);
+                t.state = Task.State.RUNNING;
+            }
+            return;
+        }
         if (t.cloneReported) childReady(t);
     }
 
     /** The child sits in its first stop and its parent's clone pass is done: let it go. */
     private void childReady(Task child) {
+        if (child.state != Task.State.NEW) return; // already on its way out (see firstStop)
         child.state = Task.State.STOPPED;
         child.stop = Task.Stop.INTERRUPT;
         if (child.detaching || !child.hasEngines()) {
@@ -636,6 +661,12 @@ public final class Tracer implements AutoCloseable {
         long flags = cloneFlags(parent, event);
         Task child = tasks.get(childTid);
         if (child == null) {
+            if (vanished.remove(childTid) || !isChildOf(childTid, parent)) {
+                // Killed before we knew it, or a parent killed inside clone() whose event message
+                // is its exit code rather than a child: nothing to follow.
+                finishStop(parent, Action.RESUME);
+                return;
+            }
             child = new Task(this, childTid, childTid, Task.State.NEW);
             addTask(child);
         }
@@ -705,6 +736,7 @@ public final class Tracer implements AutoCloseable {
 
     private void exitStop(Task t) {
         t.stop = Task.Stop.EVENT;
+        t.exitReported = true;
         long code = Ptrace.getEventMsgRaw(t.tid);
         evCode = code < 0 ? 0 : (int) code;
         Action a = pass(t, Event.EXIT, false);
@@ -750,11 +782,19 @@ public final class Tracer implements AutoCloseable {
     private void died(Task t, int status) {
         boolean wasLive = t.state != Task.State.DEAD;
         tasks.remove(t.tid);
-        if (t.state == Task.State.NEW) {
+        if (t.state == Task.State.NEW && !t.hasEngines()) {
             t.state = Task.State.DEAD;
             liveTasks--;
             signalIdle();
             return;
+        }
+        if (!t.exitReported && (t.unionMask & (Event.EXIT.bit() | Event.QUIESCE.bit())) != 0) {
+            // The exit stop went by unseen: a SIGKILL woke the thread from a stop and our restart
+            // of that stop resumed its exit stop instead. The report is still owed, if late.
+            t.state = Task.State.STOPPED;
+            evCode = status;
+            pass(t, Event.EXIT, false);
+            breakHolds(t);
         }
         reportDeathAndReap(t, status);
         if (wasLive) {
@@ -798,6 +838,11 @@ public final class Tracer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Whether {@code tid} is a thread or child process of {@code parent}'s process. */
+    private static boolean isChildOf(int tid, Task parent) {
+        return tgidOf(tid) == parent.tgid || parentOf(tid) == parent.tgid;
     }
 
     private static int parentOf(int tid) {
@@ -862,6 +907,8 @@ public final class Tracer implements AutoCloseable {
     private Action callQuiesce(Engine e, Task t, Action acc, Event event) {
         try {
             return orResume(e.ops.reportQuiesce(e, t, acc, event));
+        } catch (TraceeDiedException x) {
+            return Action.RESUME; // the thread died under the callback; its death report follows
         } catch (RuntimeException | Error x) {
             return failed(e, "reportQuiesce", x);
         }
@@ -879,6 +926,8 @@ public final class Tracer implements AutoCloseable {
                 case DEATH -> e.ops.reportDeath(e, t, evGroupDead, evCode);
                 default -> Action.RESUME;
             });
+        } catch (TraceeDiedException x) {
+            return Action.RESUME; // the thread died under the callback; its death report follows
         } catch (RuntimeException | Error x) {
             return failed(e, "report" + event, x);
         }
@@ -924,6 +973,8 @@ public final class Tracer implements AutoCloseable {
                 if (report.classification == null && report.action != SignalAction.HANDLER) {
                     report.action = SignalAction.REPORT;
                 }
+            } catch (TraceeDiedException x) {
+                r = Action.RESUME;
             } catch (RuntimeException | Error x) {
                 r = failed(e, "reportSignal", x);
             }
@@ -967,7 +1018,7 @@ public final class Tracer implements AutoCloseable {
                 try {
                     e.ops.reportReap(e, t);
                 } catch (RuntimeException | Error x) {
-                    failed(e, "reportReap", x);
+                    if (!(x instanceof TraceeDiedException)) failed(e, "reportReap", x);
                 }
             }
             markDetached(e);
