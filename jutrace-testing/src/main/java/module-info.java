@@ -7,4 +7,5 @@ module dev.jutrace.testing {
     requires dev.jutrace.sys;
     exports dev.jutrace.testing;
     exports dev.jutrace.testing.conformance;
+    exports dev.jutrace.testing.bench;
 }
