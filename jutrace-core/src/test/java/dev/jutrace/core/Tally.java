@@ -32,6 +32,11 @@ class Tally implements EngineOps {
     /** Hold at most this many times in all (each task at most once). */
     volatile int holdLimit = 1;
     volatile HoldPoint holdAt;
+    /** SIGKILLs the thread's process from inside the first callback this accepts. */
+    volatile HoldPoint killAt;
+    /** The answer of the callback that sent that SIGKILL. */
+    volatile Action afterKill = Action.RESUME;
+    private boolean killed;
 
     final Set<Task> attached = ConcurrentHashMap.newKeySet();
     final Map<Task, AtomicInteger> exits = new ConcurrentHashMap<>();
@@ -94,6 +99,13 @@ class Tally implements EngineOps {
     }
 
     private Action maybeHold(Engine engine, Event event, Task task, long detail) {
+        HoldPoint k = killAt;
+        if (k != null && !killed && k.hold(event, task, detail)) {
+            killed = true;
+            dev.jutrace.sys.Libc.killRaw(task.tgid(), dev.jutrace.sys.Libc.SIGKILL);
+            held.countDown();
+            return afterKill;
+        }
         HoldPoint h = holdAt;
         if (h == null || holds.get() >= holdLimit || heldOnce.contains(task) || !h.hold(event, task, detail)) {
             return Action.RESUME;
@@ -138,7 +150,7 @@ class Tally implements EngineOps {
         afterReap(task, "syscall entry");
         seen(Event.SYSCALL_ENTRY);
         syscallReports.incrementAndGet();
-        if (holdAt == null) return Action.RESUME;
+        if (holdAt == null && killAt == null) return Action.RESUME;
         // Encode the first argument too, for hold points that pick a call by its fd.
         return maybeHold(engine, Event.SYSCALL_ENTRY, task, (call.arg(0) << 16) | (call.number() & 0xffff));
     }
@@ -172,7 +184,9 @@ class Tally implements EngineOps {
     public Action reportExit(Engine engine, Task task, Action action, int code) {
         afterReap(task, "exit");
         seen(Event.EXIT);
-        exits.computeIfAbsent(task, k -> new AtomicInteger()).incrementAndGet();
+        if (exits.computeIfAbsent(task, k -> new AtomicInteger()).incrementAndGet() > 1) {
+            problems.add(name + ": second exit of " + task);
+        }
         exitCode.put(task, code);
         return maybeHold(engine, Event.EXIT, task, code);
     }

@@ -75,7 +75,7 @@ public final class Tracees {
     }
 
     private static final List<String> SOURCES = List.of("tracee.h", "syscall_loop.c", "exit_code.c",
-            "forker.c", "sleeper.c", "file_loop.c", "thread_loop.c", "sigchld.c", "signals.c");
+            "forker.c", "sleeper.c", "file_loop.c", "thread_loop.c", "sigchld.c", "signals.c", "killer.c", "exec_storm.c", "leader_exit.c");
 
     private static Path builtDir;
 
