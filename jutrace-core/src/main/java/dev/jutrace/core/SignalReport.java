@@ -19,12 +19,28 @@ public final class SignalReport {
         this.task = task;
     }
 
+    /** The signal the thread stopped for, before engines rewrote it. */
+    int original;
+    /** An explicit report (REPORT, HANDLER): no signal, no classification. */
+    boolean explicit;
+
+    /**
+     * Starts a report of {@code signal}. A null {@code classification} is worked out from /proc
+     * only if an engine asks: most signal reports (the strace engine's) never need it.
+     */
     void reset(int signal, SignalAction initial, Event classification) {
         this.signal = signal;
+        this.original = signal;
         this.action = initial;
         this.classification = classification;
+        this.explicit = initial == SignalAction.REPORT || initial == SignalAction.HANDLER;
         this.hold = false;
         this.siginfoLoaded = false;
+    }
+
+    /** Whether anything decided the disposition; when not, the signal goes on as the thread would take it. */
+    boolean decided() {
+        return action != null;
     }
 
     /** The signal number that will be acted on; engines may rewrite it. */
@@ -38,6 +54,7 @@ public final class SignalReport {
 
     /** The disposition the previous engine chose (initially the thread's own). */
     public SignalAction action() {
+        if (action == null) action = Dispositions.defaultAction(classification(), original);
         return action;
     }
 
@@ -47,6 +64,7 @@ public final class SignalReport {
 
     /** Which signal event this is, from the thread's real dispositions. */
     public Event classification() {
+        if (classification == null && !explicit) classification = Dispositions.classify(task.tid(), original);
         return classification;
     }
 

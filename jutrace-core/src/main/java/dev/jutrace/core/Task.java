@@ -68,6 +68,8 @@ public final class Task {
     boolean enteringHandler;
     /** Restarted with a step: the next SIGTRAP is the tracer's own trap. */
     boolean stepping;
+    /** The stop signal of a group stop the thread was born into, or 0. */
+    int firstStopSignal;
     /** Its EXIT pass has run. */
     boolean exitReported;
     /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */

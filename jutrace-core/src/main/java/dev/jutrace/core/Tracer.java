@@ -45,6 +45,7 @@ public final class Tracer implements AutoCloseable {
     private static final int SIGTRAP_SYSGOOD = Libc.SIGTRAP | 0x80;
     private static final long CLONE_THREAD = 0x10000;
     private static final long CLONE_VM = 0x100, CLONE_VFORK = 0x4000;
+    private static final int RESERVED_PIDS = 300;
     private static final int SYS_CLONE = 56, SYS_FORK = 57, SYS_VFORK = 58, SYS_CLONE3 = 435;
     private static final int BASE_OPTIONS = Ptrace.PTRACE_O_TRACESYSGOOD | Ptrace.PTRACE_O_TRACEFORK
             | Ptrace.PTRACE_O_TRACEVFORK | Ptrace.PTRACE_O_TRACECLONE | Ptrace.PTRACE_O_TRACEEXEC
@@ -399,7 +400,7 @@ public final class Tracer implements AutoCloseable {
         }
         switch (t.state) {
             case NEW -> {
-                firstStop(t, event);
+                firstStop(t, status);
                 return;
             }
             case SHIM -> {
@@ -467,7 +468,7 @@ public final class Tracer implements AutoCloseable {
         }
         Task t = new Task(this, tid, tid, Task.State.NEW);
         addTask(t);
-        firstStop(t, status >>> 16);
+        firstStop(t, status);
     }
 
     /** Tids that died before they were known, so a late clone event does not wait for them. */
@@ -479,8 +480,12 @@ public final class Tracer implements AutoCloseable {
      * and must be let die at once: the parent's clone event may never come, and the kernel holds
      * the group leader's death until it is gone.
      */
-    private void firstStop(Task t, int event) {
+    private void firstStop(Task t, int status) {
+        int event = status >>> 16;
+        int sig = (status >> 8) & 0xff;
         t.firstStopSeen = true;
+        // A thread born while its process is stopping starts in that group stop.
+        t.firstStopSignal = event == PTRACE_EVENT_STOP && isStopSignal(sig) ? sig : 0;
         if (event == PTRACE_EVENT_EXIT) {
             t.state = Task.State.STOPPED;
             if (t.hasEngines()) {
@@ -502,6 +507,10 @@ public final class Tracer implements AutoCloseable {
         child.stop = Task.Stop.INTERRUPT;
         if (child.detaching || !child.hasEngines()) {
             detachAtStop(child, 0);
+            return;
+        }
+        if (child.firstStopSignal != 0) {
+            groupStop(child, child.firstStopSignal, false);
             return;
         }
         finishStop(child, Action.RESUME);
@@ -624,21 +633,21 @@ public final class Tracer implements AutoCloseable {
             finishStop(t, Action.RESUME);
             return;
         }
-        Event kind = Dispositions.classify(t.tid, sig);
         SignalReport report = t.signal;
-        report.reset(sig, Dispositions.defaultAction(kind, sig), kind);
+        // Which signal event this is matters only to engines that asked for some signal events
+        // and not others, or that quiesce: otherwise /proc is not read at all.
+        report.reset(sig, null, needsClassification(t) ? Dispositions.classify(t.tid, sig) : null);
         Action a = signalPass(t, report);
         int deliver = report.signal;
-        boolean handled = deliver > 0 && (deliver == sig ? kind == Event.SIGNAL
-                : Dispositions.classify(t.tid, deliver) == Event.SIGNAL);
-        t.injectSignal = switch (report.action) {
+        SignalAction outcome = report.decided() ? report.action : SignalAction.DELIVER;
+        t.injectSignal = switch (outcome) {
             case IGN, REPORT, HANDLER -> 0;
             case DELIVER -> deliver;
             // ptrace cannot bypass a handler the thread installed: a handled signal is made fatal
             // with SIGKILL (see DEVIATIONS.md), an unhandled one by delivering it.
-            case TERM, CORE -> handled ? Libc.SIGKILL : deliver;
+            case TERM, CORE -> handles(t, deliver) ? Libc.SIGKILL : deliver;
             case STOP -> Libc.SIGSTOP;
-            case TSTP -> handled ? Libc.SIGSTOP : deliver;
+            case TSTP -> handles(t, deliver) ? Libc.SIGSTOP : deliver;
         };
         if (t.injectSignal == deliver && deliver > 0 && (deliver != sig || report.siginfoLoaded)) {
             // Keep the siginfo the engines saw (and maybe edited): the kernel replaces it with a
@@ -649,8 +658,23 @@ public final class Tracer implements AutoCloseable {
             Ptrace.setSiginfoRaw(t.tid, si);
         }
         if (report.hold && report.signal > 0) Libc.tgkillRaw(t.tgid, t.tid, report.signal);
-        t.handlerStep = handled && report.action == SignalAction.DELIVER;
+        t.handlerStep = outcome == SignalAction.DELIVER && deliver > 0;
         finishStop(t, a);
+    }
+
+    private static boolean handles(Task t, int sig) {
+        return sig > 0 && Dispositions.classify(t.tid, sig) == Event.SIGNAL;
+    }
+
+    /** Whether some engine's callbacks depend on the signal's class (see {@link #signalStop}). */
+    private static boolean needsClassification(Task t) {
+        ArrayList<Engine> list = t.attached;
+        for (int i = 0, n = list.size(); i < n; i++) {
+            Engine e = list.get(i);
+            int m = e.mask & (Event.SIGNAL_ALL | Event.QUIESCE.bit());
+            if (m != 0 && m != Event.SIGNAL_ALL) return true;
+        }
+        return !t.attaching.isEmpty();
     }
 
     private void cloneStop(Task parent, int event) {
@@ -661,9 +685,10 @@ public final class Tracer implements AutoCloseable {
         long flags = cloneFlags(parent, event);
         Task child = tasks.get(childTid);
         if (child == null) {
-            if (vanished.remove(childTid) || !isChildOf(childTid, parent)) {
+            if (vanished.remove(childTid) || (childTid < RESERVED_PIDS && !isChildOf(childTid, parent))) {
                 // Killed before we knew it, or a parent killed inside clone() whose event message
-                // is its exit code rather than a child: nothing to follow.
+                // is its exit code rather than a child: nothing to follow. (Exit codes are below
+                // 300, where the kernel hands out no pid once pids wrap; only there is /proc asked.)
                 finishStop(parent, Action.RESUME);
                 return;
             }
@@ -955,7 +980,8 @@ public final class Tracer implements AutoCloseable {
         Action acc = Action.RESUME;
         stepAcc = Action.RESUME;
         boolean detaches = false;
-        int wanted = report.classification == null ? Event.QUIESCE.bit() : report.classification.bit();
+        int wanted = report.explicit ? Event.QUIESCE.bit()
+                : report.classification == null ? Event.SIGNAL_ALL : report.classification.bit();
         ArrayList<Engine> list = t.attached;
         for (int k = 0, n = list.size(); k < n; k++) {
             Engine e = list.get(k);
@@ -968,9 +994,9 @@ public final class Tracer implements AutoCloseable {
             try {
                 r = (mask & wanted) != 0
                         ? orResume(e.ops.reportSignal(e, t, acc, report))
-                        : orResume(e.ops.reportQuiesce(e, t, acc, report.classification));
+                        : orResume(e.ops.reportQuiesce(e, t, acc, report.classification()));
                 // An explicit report carries no signal: the engine cannot have asked for one.
-                if (report.classification == null && report.action != SignalAction.HANDLER) {
+                if (report.explicit && report.action != SignalAction.HANDLER) {
                     report.action = SignalAction.REPORT;
                 }
             } catch (TraceeDiedException x) {
@@ -1106,7 +1132,7 @@ public final class Tracer implements AutoCloseable {
         }
         t.traceSyscalls = request == Ptrace.PTRACE_SYSCALL;
         t.stepping = request == Ptrace.PTRACE_SINGLESTEP || request == Ptrace.PTRACE_SINGLEBLOCK;
-        t.enteringHandler = t.stepping && t.handlerStep && sig != 0;
+        t.enteringHandler = t.stepping && t.handlerStep && sig != 0 && handles(t, sig);
         t.handlerStep = false;
         t.traceSyscallsOnce = false;
         long rc = Ptrace.raw(request, t.tid, 0, sig);

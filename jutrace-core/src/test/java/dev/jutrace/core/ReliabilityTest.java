@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -578,10 +577,6 @@ class ReliabilityTest {
      */
     @Test
     @Timeout(120)
-    @Disabled("bug: a new thread's first stop is its group stop (PTRACE_EVENT_STOP with SIGSTOP) when the group"
-            + " began stopping before it first ran; firstStop/childReady take it for the initial trap (Stop.INTERRUPT)"
-            + " and restart it with PTRACE_CONT, not PTRACE_LISTEN: it escapes the group stop and runs on in a"
-            + " SIGSTOPped process, and its JCTL is never reported")
     void aThreadCreatedAsItsProcessStopsStaysInTheGroupStop() throws Exception {
         java.util.Random random = new java.util.Random(7);
         for (int round = 0; round < 100; round++) {
