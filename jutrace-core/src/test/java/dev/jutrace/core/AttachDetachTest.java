@@ -88,6 +88,10 @@ class AttachDetachTest {
         tracer.detachAll();
         assertThat(tracer.awaitNoTasks(10, TimeUnit.SECONDS)).isTrue();
         assertThat(status(pid, "TracerPid:")).isEqualTo("0");
+        // PTRACE_DETACH kicks the thread so it re-enters its job-control stop: it may be seen
+        // running for an instant on its way back. It must get there, and stay.
+        waitForState(pid, "T");
+        Thread.sleep(100);
         assertThat(status(pid, "State:")).startsWith("T");
         new ProcessBuilder("kill", "-CONT", String.valueOf(pid)).start().waitFor();
         waitForState(pid, "S");
