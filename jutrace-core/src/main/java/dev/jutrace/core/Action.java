@@ -21,14 +21,8 @@ public enum Action {
     /** Detach this engine; resumes as far as this engine is concerned. */
     DETACH;
 
-    private static final Action[] VALUES = values();
-
     /** The stronger of two actions. */
     public static Action min(Action a, Action b) {
         return a.ordinal() <= b.ordinal() ? a : b;
-    }
-
-    static Action of(int ordinal) {
-        return VALUES[ordinal];
     }
 }

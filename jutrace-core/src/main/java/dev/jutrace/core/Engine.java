@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Engine {
 
-    enum State { ATTACHED, DETACH_PENDING, DETACHED }
+    /** ATTACHED until a detach; DETACHED after, when every call but barrier is refused. */
+    enum State { ATTACHED, DETACHED }
 
     final Tracer tracer;
     final Task task;
