@@ -21,7 +21,8 @@ public final class DecoderTable {
             Access::register,
             Lseek::register,
             Dup::register,
-            Umask::register);
+            Umask::register,
+            Stat::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

@@ -220,6 +220,22 @@ public final class ArgWriter {
         }
     }
 
+    /** Permission bits packed into the flags, in strace's octal form: {@code S_IFREG|0644}. */
+    public void flagMode(long value) {
+        flagSeparator();
+        Numbers.appendMode(out, value);
+    }
+
+    /** A device number split into its halves, each in hex: {@code makedev(0x1, 0x3)}. */
+    public void makedev(long major, long minor) {
+        item();
+        out.append("makedev(");
+        Numbers.appendHex(out, major);
+        out.append(", ");
+        Numbers.appendHex(out, minor);
+        out.append(')');
+    }
+
     /** Ends a flags value; if no part printed anything, prints the table's name for 0, or {@code 0}. */
     public void endFlags(Xlat table) {
         if (flagsPrinted == 0) {
@@ -347,6 +363,15 @@ public final class ArgWriter {
     public long fetchedLong(int offset) {
         long value = 0;
         for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (scratch[offset + i] & 0xff);
+        }
+        return value;
+    }
+
+    /** The little-endian unsigned int at {@code offset} of the last {@link #fetch}. */
+    public long fetchedUint32(int offset) {
+        long value = 0;
+        for (int i = 3; i >= 0; i--) {
             value = (value << 8) | (scratch[offset + i] & 0xff);
         }
         return value;
