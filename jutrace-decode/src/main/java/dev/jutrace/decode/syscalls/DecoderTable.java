@@ -22,7 +22,11 @@ public final class DecoderTable {
             Lseek::register,
             Dup::register,
             Umask::register,
-            Stat::register);
+            Stat::register,
+            RobustList::register,
+            ArchPrctl::register,
+            Prlimit::register,
+            Getrandom::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

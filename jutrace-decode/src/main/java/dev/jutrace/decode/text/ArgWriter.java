@@ -30,6 +30,8 @@ public final class ArgWriter {
     private static final long INT_MASK = 0xffff_ffffL;
 
     private final DecodeOptions options;
+    /** The options with -xx, for buffers that always print in hex. */
+    private final DecodeOptions hexOptions;
     private final boolean[] first = new boolean[MAX_DEPTH];
     private byte[] scratch;
     private StringBuilder out;
@@ -41,6 +43,7 @@ public final class ArgWriter {
 
     public ArgWriter(DecodeOptions options) {
         this.options = options;
+        this.hexOptions = options.withAllHex(true);
         this.scratch = new byte[0]; // grows to the longest read asked of it, then stays
     }
 
@@ -97,6 +100,20 @@ public final class ArgWriter {
     public void uint32(long value) {
         item();
         out.append(value & INT_MASK);
+    }
+
+    /**
+     * An unsigned size that strace shortens when it is a multiple of 1024 above 1024:
+     * {@code 8192*1024}, {@code 1024}, {@code 1000}.
+     */
+    public void kibibytes(long value) {
+        item();
+        if (Long.compareUnsigned(value, 1024) > 0 && (value & 1023) == 0) {
+            Numbers.appendUnsigned(out, value >>> 10);
+            out.append("*1024");
+        } else {
+            Numbers.appendUnsigned(out, value);
+        }
     }
 
     /** Hex, {@code 0} for zero: how strace prints a number it cannot decode. */
@@ -283,6 +300,15 @@ public final class ArgWriter {
      * or its address when any of the bytes to print is unreadable.
      */
     public void buffer(long address, long length) {
+        appendBuffer(address, length, options);
+    }
+
+    /** A buffer of bytes that are not text, such as random bytes: every byte in {@code \\x} hex. */
+    public void hexBuffer(long address, long length) {
+        appendBuffer(address, length, hexOptions);
+    }
+
+    private void appendBuffer(long address, long length, DecodeOptions options) {
         item();
         if (address == 0) {
             out.append("NULL");

@@ -26,7 +26,7 @@ class GenericTest {
         assertThat(lines.line("getppid", -512)).isEqualTo(
                 "getppid()                               = ? ERESTARTSYS (To be restarted if SA_RESTART is set)");
         // strace decodes these; until a family does, they print as raw registers.
-        assertThat(lines.line("set_robust_list", 0, 0x7f761ac69f20L, 24))
-                .isEqualTo("set_robust_list(0x7f761ac69f20, 0x18)   = 0");
+        assertThat(lines.line("sched_getaffinity", 8, 0, 128, 0x7ffd905802d0L))
+                .isEqualTo("sched_getaffinity(0, 0x80, 0x7ffd905802d0) = 8");
     }
 }
