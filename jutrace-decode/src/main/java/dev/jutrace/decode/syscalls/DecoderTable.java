@@ -26,7 +26,8 @@ public final class DecoderTable {
             RobustList::register,
             ArchPrctl::register,
             Prlimit::register,
-            Getrandom::register);
+            Getrandom::register,
+            Sigaction::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

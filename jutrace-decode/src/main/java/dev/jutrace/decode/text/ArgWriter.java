@@ -28,6 +28,19 @@ public final class ArgWriter {
     /** Strings are read a page at a time, so a large -s costs nothing for short strings. */
     private static final int CHUNK = 4096;
     private static final long INT_MASK = 0xffff_ffffL;
+    /** Signal names without {@code SIG}, as signal sets print them: {@code CHLD}, {@code RT_1}. */
+    private static final String[] SET_NAMES = new String[Signals.SIGRTMAX + 1];
+    /**
+     * strace 6.1 prints a 64-signal set as its complement once this many signals are in it: 41
+     * print as a list, 42 as {@code ~[...]}.
+     */
+    private static final int COMPLEMENT_FROM = 42;
+
+    static {
+        for (int n = 1; n <= Signals.SIGRTMAX; n++) {
+            SET_NAMES[n] = Signals.name(n).substring("SIG".length());
+        }
+    }
 
     private final DecodeOptions options;
     /** The options with -xx, for buffers that always print in hex. */
@@ -157,6 +170,31 @@ public final class ArgWriter {
         } else {
             int32(signo);
         }
+    }
+
+    /**
+     * A 64-signal set, bit n-1 for signal n: {@code [INT TERM]}, or, when most signals are in it,
+     * the ones that are not: {@code ~[RTMIN RT_1]}, {@code ~[]}.
+     */
+    public void sigset(long bits) {
+        item();
+        long shown = bits;
+        if (Long.bitCount(bits) >= COMPLEMENT_FROM) {
+            out.append('~');
+            shown = ~bits;
+        }
+        out.append('[');
+        boolean any = false;
+        for (int n = 1; n <= Signals.SIGRTMAX; n++) {
+            if ((shown & (1L << (n - 1))) != 0) {
+                if (any) {
+                    out.append(' ');
+                }
+                out.append(SET_NAMES[n]);
+                any = true;
+            }
+        }
+        out.append(']');
     }
 
     /** An errno value: {@code ENOENT}, or the number, unsigned, when it has no name. */
