@@ -27,7 +27,8 @@ public final class DecoderTable {
             ArchPrctl::register,
             Prlimit::register,
             Getrandom::register,
-            Sigaction::register);
+            Sigaction::register,
+            Wait::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

@@ -197,6 +197,39 @@ public final class ArgWriter {
         out.append(']');
     }
 
+    /**
+     * A wait status as the C test that decodes it: {@code WIFEXITED(s) && WEXITSTATUS(s) == 3}.
+     * A {@code detail} test, such as {@code WCOREDUMP}, follows when not null.
+     */
+    public void waitCondition(String test, String field, int value, String detail) {
+        item();
+        appendWaitTest(test, field).append(value);
+        appendWaitDetail(detail);
+    }
+
+    /** A wait status whose value is a signal: {@code WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}. */
+    public void waitSignalCondition(String test, String field, int signo, String detail) {
+        item();
+        appendWaitTest(test, field);
+        String name = Signals.name(signo);
+        if (name != null) {
+            out.append(name);
+        } else {
+            out.append(signo);
+        }
+        appendWaitDetail(detail);
+    }
+
+    private StringBuilder appendWaitTest(String test, String field) {
+        return out.append(test).append("(s) && ").append(field).append("(s) == ");
+    }
+
+    private void appendWaitDetail(String detail) {
+        if (detail != null) {
+            out.append(" && ").append(detail).append("(s)");
+        }
+    }
+
     /** An errno value: {@code ENOENT}, or the number, unsigned, when it has no name. */
     public void errno(int errno) {
         String name = Errno.name(errno);
@@ -289,6 +322,17 @@ public final class ArgWriter {
         out.append(", ");
         Numbers.appendHex(out, minor);
         out.append(')');
+    }
+
+    /** A signal number packed into the flags, as clone's exit signal: {@code SIGCHLD}, or the number. */
+    public void flagSignal(int signo) {
+        flagSeparator();
+        String name = Signals.name(signo);
+        if (name != null) {
+            out.append(name);
+        } else {
+            out.append(signo);
+        }
     }
 
     /** Ends a flags value; if no part printed anything, prints the table's name for 0, or {@code 0}. */

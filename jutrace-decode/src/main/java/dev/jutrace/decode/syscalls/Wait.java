@@ -1,0 +1,61 @@
+package dev.jutrace.decode.syscalls;
+
+import dev.jutrace.decode.Errno;
+import dev.jutrace.decode.text.ArgWriter;
+import dev.jutrace.decode.xlat.Xlat;
+
+/**
+ * wait4(2). The status is the kernel's to fill, so everything after the pid prints at exit; a
+ * call that reaped nothing (an error, or 0 under WNOHANG) shows only the status address.
+ */
+final class Wait {
+
+    private static final Xlat OPTIONS = Xlat.load("wait4_options");
+    /** sys/wait.h's decoding of a status: the low 7 bits are the terminating signal, 0x7f a stop. */
+    private static final int SIGNAL_MASK = 0x7f;
+    private static final int STOPPED = 0x7f;
+    private static final int CORE_DUMPED = 0x80;
+    private static final int CONTINUED = 0xffff;
+
+    private Wait() {}
+
+    static void register(Registrar r) {
+        r.add("wait4", Decoder.split(Wait::pidOnly, Wait::wait4));
+    }
+
+    private static void pidOnly(long[] args, ArgWriter out) {
+        long pid = args[0];
+        out.int32(pid);
+    }
+
+    /**
+     * wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage), after the pid. A rusage
+     * prints as its address: the struct itself is not decoded yet.
+     */
+    private static void wait4(long[] args, long ret, ArgWriter out) {
+        long wstatus = args[1], options = args[2], rusage = args[3];
+        if (Errno.isError(ret) || ret == 0 || wstatus == 0 || !out.fetch(wstatus, 4)) {
+            out.pointer(wstatus);
+        } else {
+            status((int) out.fetchedUint32(0), out);
+        }
+        out.flags(OPTIONS, options & 0xffff_ffffL);
+        out.pointer(rusage);
+    }
+
+    private static void status(int s, ArgWriter out) {
+        out.beginArray();
+        out.beginStruct();
+        if (s == CONTINUED) {
+            out.symbol("WIFCONTINUED(s)");
+        } else if ((s & SIGNAL_MASK) == 0) {
+            out.waitCondition("WIFEXITED", "WEXITSTATUS", (s >>> 8) & 0xff, null);
+        } else if ((s & 0xff) == STOPPED) {
+            out.waitSignalCondition("WIFSTOPPED", "WSTOPSIG", (s >>> 8) & 0xff, null);
+        } else {
+            out.waitSignalCondition("WIFSIGNALED", "WTERMSIG", s & SIGNAL_MASK, (s & CORE_DUMPED) != 0 ? "WCOREDUMP" : null);
+        }
+        out.endStruct();
+        out.endArray();
+    }
+}

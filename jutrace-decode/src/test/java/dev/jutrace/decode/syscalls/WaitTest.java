@@ -1,0 +1,60 @@
+package dev.jutrace.decode.syscalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+/** Expected lines are strace 6.1's for the same registers and memory. */
+class WaitTest {
+
+    private static final long ECHILD = -10, EINVAL = -22;
+    private final Lines lines = new Lines();
+
+    private long putStatus(long address, int status) {
+        return lines.memory.put(address, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(status).array());
+    }
+
+    @Test
+    void exitedSignaledStopped() {
+        long exited = putStatus(0x7fff7bda5b88L, 3 << 8);
+        long killed = putStatus(0x7fff7bda6000L, 9);
+        long stopped = putStatus(0x7fff7bda7000L, (19 << 8) | 0x7f);
+        long core = putStatus(0x7fff7bda8000L, 0x80 | 11);
+        assertThat(lines.line("wait4", 26613, 26613, exited, 0, 0))
+                .isEqualTo("wait4(26613, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 26613");
+        assertThat(lines.entry("wait4", 26613, exited, 0, 0)).isEqualTo("wait4(26613, ");
+        assertThat(lines.line("wait4", 26614, -1, killed, 0x40000000, 0))
+                .isEqualTo("wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], __WALL, NULL) = 26614");
+        assertThat(lines.line("wait4", 26616, 26616, stopped, 2, 0))
+                .isEqualTo("wait4(26616, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 26616");
+        assertThat(lines.line("wait4", 26697, -1, core, 0, 0))
+                .isEqualTo("wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL) = 26697");
+        assertThat(lines.line("wait4", 26616, 26616, exited, 8, 0))
+                .isEqualTo("wait4(26616, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], WCONTINUED, NULL) = 26616");
+    }
+
+    @Test
+    void nothingReaped() {
+        long st = putStatus(0x7fff7bda5b88L, 0);
+        assertThat(lines.line("wait4", 0, 26615, st, 0xb, 0))
+                .isEqualTo("wait4(26615, 0x7fff7bda5b88, WNOHANG|WSTOPPED|WCONTINUED, NULL) = 0");
+        assertThat(lines.line("wait4", ECHILD, -1, st, 0, 0))
+                .isEqualTo("wait4(-1, 0x7fff7bda5b88, 0, NULL)      = -1 ECHILD (No child processes)");
+        assertThat(lines.line("wait4", ECHILD, -1, 1, 0, 0))
+                .isEqualTo("wait4(-1, 0x1, 0, NULL)                 = -1 ECHILD (No child processes)");
+        assertThat(lines.line("wait4", 26617, 26617, 0, 0, 0)).isEqualTo("wait4(26617, NULL, 0, NULL)             = 26617");
+    }
+
+    @Test
+    void options() {
+        assertThat(lines.line("wait4", EINVAL, -1, 0, 0x12345678, 1))
+                .isEqualTo("wait4(-1, NULL, WCONTINUED|0x12345670, 0x1) = -1 EINVAL (Invalid argument)");
+        assertThat(lines.line("wait4", ECHILD, 26617, 0, 0xa0000000L, 0))
+                .isEqualTo("wait4(26617, NULL, __WCLONE|__WNOTHREAD, NULL) = -1 ECHILD (No child processes)");
+        assertThat(lines.line("wait4", EINVAL, 0xffffffffL, 0, 0xffffffffL, 0))
+                .isEqualTo("wait4(-1, NULL, WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|__WCLONE|__WALL|__WNOTHREAD|0x1efffff0,"
+                        + " NULL) = -1 EINVAL (Invalid argument)");
+    }
+}
