@@ -28,7 +28,8 @@ public final class DecoderTable {
             Prlimit::register,
             Getrandom::register,
             Sigaction::register,
-            Wait::register);
+            Wait::register,
+            Clone::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;
