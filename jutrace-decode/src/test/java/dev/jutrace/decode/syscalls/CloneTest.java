@@ -75,6 +75,19 @@ class CloneTest {
         assertThat(lines.line("clone3", EFAULT, pidfd, 88))
                 .isEqualTo("clone3({flags=CLONE_PIDFD|CLONE_NEWPID|CLONE_INTO_CGROUP, pidfd=0x7f0000000100, exit_signal=SIGCHLD,"
                         + " stack=NULL, stack_size=0, set_tid=0x5000, set_tid_size=2, cgroup=3}, 88) = -1 EFAULT (Bad address)");
+        long newtime = lines.memory.putLongs(0x7fffbfcf4000L, 0x80 | 0x100000000L | CLONE_VM | 0x400000000L, 0, 0, 0, 99,
+                0, 0, 0, 0, 0, 0);
+        assertThat(lines.line("clone3", EINVAL, newtime, 88))
+                .isEqualTo("clone3({flags=CLONE_VM|CLONE_NEWTIME|CLONE_CLEAR_SIGHAND|0x400000000, exit_signal=99, stack=NULL,"
+                        + " stack_size=0}, 88) = -1 EINVAL (Invalid argument)");
+        long every = lines.memory.putLongs(0x7fffbfcf5000L, 0xffffffffffffff80L, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(lines.line("clone3", EINVAL, every, 88))
+                .isEqualTo("clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_PIDFD|CLONE_PTRACE|CLONE_VFORK"
+                        + "|CLONE_PARENT|CLONE_THREAD|CLONE_NEWNS|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID"
+                        + "|CLONE_CHILD_CLEARTID|CLONE_UNTRACED|CLONE_CHILD_SETTID|CLONE_NEWCGROUP|CLONE_NEWUTS|CLONE_NEWIPC"
+                        + "|CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNET|CLONE_IO|CLONE_NEWTIME|CLONE_CLEAR_SIGHAND|CLONE_INTO_CGROUP"
+                        + "|0xfffffffc00400000, pidfd=NULL, child_tid=NULL, parent_tid=NULL, exit_signal=0, stack=NULL,"
+                        + " stack_size=0, tls=NULL, cgroup=0}, 88) = -1 EINVAL (Invalid argument)");
         long fork = lines.memory.putLongs(0x7fffbfcf3000L, 0, 0, 0, 0, SIGCHLD, 0, 0, 0);
         assertThat(lines.line("clone3", 26694, fork, 64))
                 .isEqualTo("clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 64) = 26694");

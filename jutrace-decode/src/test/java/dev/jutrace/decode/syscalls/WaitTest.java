@@ -31,6 +31,9 @@ class WaitTest {
                 .isEqualTo("wait4(26616, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}], WSTOPPED, NULL) = 26616");
         assertThat(lines.line("wait4", 26697, -1, core, 0, 0))
                 .isEqualTo("wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL) = 26697");
+        long continued = putStatus(0x7fff7bda9000L, 0xffff);
+        assertThat(lines.line("wait4", 27645, 27645, continued, 8, 0))
+                .isEqualTo("wait4(27645, [{WIFCONTINUED(s)}], WCONTINUED, NULL) = 27645");
         assertThat(lines.line("wait4", 26616, 26616, exited, 8, 0))
                 .isEqualTo("wait4(26616, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], WCONTINUED, NULL) = 26616");
     }
