@@ -5,8 +5,8 @@ import dev.jutrace.decode.text.ArgWriter;
 import dev.jutrace.decode.xlat.Xlat;
 
 /**
- * wait4(2). The status is the kernel's to fill, so everything after the pid prints at exit; a
- * call that reaped nothing (an error, or 0 under WNOHANG) shows only the status address.
+ * wait4(2). The status and rusage are the kernel's to fill, so everything after the pid prints
+ * at exit; a call that reaped nothing (an error, or 0 under WNOHANG) shows only their addresses.
  */
 final class Wait {
 
@@ -16,6 +16,10 @@ final class Wait {
     private static final int STOPPED = 0x7f;
     private static final int CORE_DUMPED = 0x80;
     private static final int CONTINUED = 0xffff;
+    /** x86_64 struct rusage, linux/resource.h: two struct timevals, then 14 longs. */
+    private static final int RUSAGE_SIZE = 144;
+    private static final int RU_UTIME = 0;
+    private static final int RU_STIME = 16;
 
     private Wait() {}
 
@@ -28,19 +32,43 @@ final class Wait {
         out.int32(pid);
     }
 
-    /**
-     * wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage), after the pid. A rusage
-     * prints as its address: the struct itself is not decoded yet.
-     */
+    /** wait4(pid_t pid, int *wstatus, int options, struct rusage *rusage), after the pid. */
     private static void wait4(long[] args, long ret, ArgWriter out) {
         long wstatus = args[1], options = args[2], rusage = args[3];
-        if (Errno.isError(ret) || ret == 0 || wstatus == 0 || !out.fetch(wstatus, 4)) {
+        boolean reaped = !Errno.isError(ret) && ret != 0;
+        if (!reaped || wstatus == 0 || !out.fetch(wstatus, 4)) {
             out.pointer(wstatus);
         } else {
             status((int) out.fetchedUint32(0), out);
         }
         out.flags(OPTIONS, options & 0xffff_ffffL);
-        out.pointer(rusage);
+        if (!reaped || rusage == 0 || !out.fetch(rusage, RUSAGE_SIZE)) {
+            out.pointer(rusage);
+        } else {
+            rusage(out);
+        }
+    }
+
+    /** The fetched struct rusage, abbreviated as strace prints it by default: the two times. */
+    private static void rusage(ArgWriter out) {
+        long utimeSec = out.fetchedLong(RU_UTIME), utimeUsec = out.fetchedLong(RU_UTIME + 8);
+        long stimeSec = out.fetchedLong(RU_STIME), stimeUsec = out.fetchedLong(RU_STIME + 8);
+        out.beginStruct();
+        out.field("ru_utime");
+        timeval(utimeSec, utimeUsec, out);
+        out.field("ru_stime");
+        timeval(stimeSec, stimeUsec, out);
+        out.ellipsis();
+        out.endStruct();
+    }
+
+    private static void timeval(long sec, long usec, ArgWriter out) {
+        out.beginStruct();
+        out.field("tv_sec");
+        out.signed(sec);
+        out.field("tv_usec");
+        out.signed(usec);
+        out.endStruct();
     }
 
     private static void status(int s, ArgWriter out) {

@@ -51,6 +51,25 @@ class WaitTest {
     }
 
     @Test
+    void rusage() {
+        long st = putStatus(0x7ffe01ccdd78L, 0);
+        long[] words = new long[18];
+        words[1] = 75911;
+        words[2] = 2;
+        words[3] = 5;
+        long ru = lines.memory.putLongs(0x7ffe01ccdce0L, words);
+        assertThat(lines.line("wait4", 27926, 27926, st, 0, ru))
+                .isEqualTo("wait4(27926, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, {ru_utime={tv_sec=0, tv_usec=75911},"
+                        + " ru_stime={tv_sec=2, tv_usec=5}, ...}) = 27926");
+        assertThat(lines.line("wait4", ECHILD, -1, st, 0, ru))
+                .isEqualTo("wait4(-1, 0x7ffe01ccdd78, 0, 0x7ffe01ccdce0) = -1 ECHILD (No child processes)");
+        assertThat(lines.line("wait4", -14, 27927, st, 0, 1))
+                .isEqualTo("wait4(27927, 0x7ffe01ccdd78, 0, 0x1)    = -1 EFAULT (Bad address)");
+        assertThat(lines.line("wait4", 0, 27957, st, 1, ru))
+                .isEqualTo("wait4(27957, 0x7ffe01ccdd78, WNOHANG, 0x7ffe01ccdce0) = 0");
+    }
+
+    @Test
     void options() {
         assertThat(lines.line("wait4", EINVAL, -1, 0, 0x12345678, 1))
                 .isEqualTo("wait4(-1, NULL, WCONTINUED|0x12345670, 0x1) = -1 EINVAL (Invalid argument)");
