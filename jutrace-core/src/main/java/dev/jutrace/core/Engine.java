@@ -139,6 +139,21 @@ public final class Engine {
         });
     }
 
+    /**
+     * What the thread's next restart carries, with ptrace's restart semantics, for a facade that
+     * offers ptrace(2) on top of engines: {@code signal} is delivered at a signal stop (in place of
+     * the one reported), sent at a syscall stop and dropped at other stops, as the kernel treats a
+     * restart request's data; {@code leaveGroupStop} lets a thread in a group stop run (historical
+     * PTRACE_CONT behaviour) instead of staying in it. Allowed while the engine may examine the
+     * thread; other engines holding it stopped still keep it so.
+     */
+    public void setRestart(int signal, boolean leaveGroupStop) {
+        tracer.onTracerThread(() -> {
+            tracer.setRestart(this, signal, leaveGroupStop);
+            return null;
+        });
+    }
+
     /** Takes another reference, as {@code utrace_engine_get}. */
     public Engine get() {
         refs.incrementAndGet();

@@ -34,6 +34,15 @@ public final class Syscall {
         entered = true;
     }
 
+    /** An exit stop with no entry seen: the registers still name the call and its arguments. */
+    void loadUnenteredExit(long[] regs) {
+        nr = (int) regs[Regs.ORIG_RAX];
+        for (int i = 0; i < 6; i++) args[i] = regs[Regs.SYSCALL_ARGS[i]];
+        aborted = false;
+        resumed = false;
+        argsChanged = false;
+    }
+
     void loadExit() {
         returnValue = info[4];
         error = info[5] != 0;

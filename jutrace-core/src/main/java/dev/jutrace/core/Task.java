@@ -50,6 +50,8 @@ public final class Task {
 
     /** A signal to hand the thread when it is next restarted. */
     int injectSignal;
+    /** The next restart from a group stop lets the thread run instead of listening (ptrace's PTRACE_CONT). */
+    boolean leaveGroupStop;
     /** The one-shot action (REPORT, INTERRUPT, a step) still owed to the thread. */
     Action pending = Action.RESUME;
     /** A clone event seen before the child's first stop, or a first stop seen before its clone event. */
@@ -70,6 +72,8 @@ public final class Task {
     boolean stepping;
     /** The stop signal of a group stop the thread was born into, or 0. */
     int firstStopSignal;
+    /** The shim's execve exit is still to come; engines never saw that call begin. */
+    boolean shimExecExit;
     /** Its EXIT pass has run. */
     boolean exitReported;
     /** An engine asked for STOP while the thread ran: its next stop owes a quiesce report. */
@@ -185,6 +189,35 @@ public final class Task {
     public void writeRegister(int index, long value) {
         registers()[index] = value;
         regsDirty = true;
+    }
+
+    /**
+     * Writes all registers at once, now rather than at the restart, so that the kernel's checks
+     * (a bad segment selector, a non-canonical base) fail here with its errno, as PTRACE_SETREGS does.
+     *
+     * @throws dev.jutrace.sys.ErrnoException with the kernel's errno (EIO) when it refuses them
+     */
+    public void setRegisters(long[] values) {
+        checkStopped();
+        Ptrace.setRegs(tid, values);
+        System.arraycopy(values, 0, regs, 0, regs.length);
+        regsDirty = false;
+        regsStop = -1; // the kernel may have adjusted some (eflags): read back on next use
+    }
+
+    /** PTRACE_PEEKUSER: a word of {@code struct user}, e.g. a debug register. */
+    public long peekUser(long offset) {
+        checkStopped();
+        flushRegisters();
+        return Ptrace.peekUser(tid, offset);
+    }
+
+    /** PTRACE_POKEUSER; the kernel's refusals (EIO) come back as its errno. */
+    public void pokeUser(long offset, long value) {
+        checkStopped();
+        flushRegisters();
+        Ptrace.pokeUser(tid, offset, value);
+        regsStop = -1;
     }
 
     /** Keeps a cached register set true to a call rewritten behind its back. */

@@ -141,6 +141,26 @@ public final class Tracer implements AutoCloseable {
         return onTracerThread(() -> doAttachEngine(task, ops, data, f));
     }
 
+    /**
+     * Runs {@code body} on the tracer thread, between stops, and returns its result: for a facade
+     * whose requests must see and change several things of one stopped thread at once (the ptrace
+     * facade's requests are such units). {@code body} must not block.
+     */
+    public <T> T call(java.util.function.Supplier<T> body) {
+        return onTracerThread(body::get);
+    }
+
+    /**
+     * Attaches to one thread with PTRACE_SEIZE, leaving the other threads of its process alone, as
+     * PTRACE_ATTACH does. {@code onAttach} runs on the tracer thread with the new task, which is
+     * then interrupted once so that it restarts in the mode its engines need.
+     *
+     * @throws ErrnoException with the kernel's errno (ESRCH, EPERM) when it cannot be seized
+     */
+    public Task attachThread(int tid, Consumer<Task> onAttach) {
+        return onTracerThread(() -> doAttachThread(tid, onAttach));
+    }
+
     /** Finds the task of a traced thread, or null. */
     public Task task(int tid) {
         return onTracerThread(() -> tasks.get(tid));
@@ -521,6 +541,7 @@ public final class Tracer implements AutoCloseable {
         if (event == PTRACE_EVENT_EXEC) {
             t.state = Task.State.STOPPED;
             t.stop = Task.Stop.EVENT;
+            t.shimExecExit = true;
             if (t.detaching || !t.hasEngines()) {
                 detachAtStop(t, 0);
                 return;
@@ -540,14 +561,20 @@ public final class Tracer implements AutoCloseable {
         Syscall call = t.syscall;
         long op = Ptrace.getSyscallInfoRaw(t.tid, call.info);
         if (op == Ptrace.SYSCALL_INFO_ENTRY) {
+            t.shimExecExit = false;
             call.loadEntry();
             call.seccomp = false;
             finishStop(t, entryPass(t, false));
-        } else if (op == Ptrace.SYSCALL_INFO_EXIT && call.entered) {
+        } else if (op == Ptrace.SYSCALL_INFO_EXIT && (call.entered || !t.shimExecExit)) {
+            // An exit whose entry went by untraced (a call in flight at attach, or one entered
+            // under PTRACE_CONT before an engine asked for syscalls) is still an exit: as utrace,
+            // report it, with the number and arguments the registers still hold.
+            if (!call.entered) call.loadUnenteredExit(t.registers());
             call.loadExit();
             finishStop(t, pass(t, Event.SYSCALL_EXIT, false));
         } else {
-            // An exit whose entry we never saw (the shim's execve, or a call in flight at attach).
+            // The shim's own execve, which engines never saw begin.
+            t.shimExecExit = false;
             call.entered = false;
             finishStop(t, Action.RESUME);
         }
@@ -1117,7 +1144,7 @@ public final class Tracer implements AutoCloseable {
         t.injectSignal = 0;
         int request;
         Task.State after = Task.State.RUNNING;
-        if (t.stop == Task.Stop.GROUP) {
+        if (t.stop == Task.Stop.GROUP && !t.leaveGroupStop) {
             request = Ptrace.PTRACE_LISTEN;
             sig = 0;
             after = Task.State.LISTENING;
@@ -1135,6 +1162,7 @@ public final class Tracer implements AutoCloseable {
         t.enteringHandler = t.stepping && t.handlerStep && sig != 0 && handles(t, sig);
         t.handlerStep = false;
         t.traceSyscallsOnce = false;
+        t.leaveGroupStop = false;
         long rc = Ptrace.raw(request, t.tid, 0, sig);
         if (DEBUG) System.err.printf("jutrace-debug: restart %d %s sig %d -> %d%n", t.tid, Ptrace.requestName(request), sig, rc);
         if (rc == -Errno.EIO && request == Ptrace.PTRACE_SINGLEBLOCK) {
@@ -1145,10 +1173,15 @@ public final class Tracer implements AutoCloseable {
         t.stop = Task.Stop.NONE;
     }
 
-    /** Lets a stopped thread go for good: PTRACE_DETACH, handing it any signal it was stopped for. */
+    /**
+     * Lets a stopped thread go for good: PTRACE_DETACH, handing it any signal it was stopped for,
+     * or the one a facade set to go with the restart (which the kernel sends at a syscall stop).
+     */
     private void detachAtStop(Task t, int signal) {
         t.flushRegisters();
-        Ptrace.raw(Ptrace.PTRACE_DETACH, t.tid, 0, t.stop == Task.Stop.SIGNAL ? signal : 0);
+        int sig = t.stop == Task.Stop.SIGNAL ? signal : t.injectSignal;
+        t.injectSignal = 0;
+        Ptrace.raw(Ptrace.PTRACE_DETACH, t.tid, 0, sig);
         forget(t);
     }
 
@@ -1226,6 +1259,13 @@ public final class Tracer implements AutoCloseable {
         if (t.state != Task.State.STOPPED) {
             throw new IllegalStateException(t + " is still running: the STOP takes effect at its next stop");
         }
+    }
+
+    void setRestart(Engine e, int signal, boolean leaveGroupStop) {
+        checkExamine(e);
+        Task t = e.task;
+        t.injectSignal = signal;
+        t.leaveGroupStop = leaveGroupStop && t.stop == Task.Stop.GROUP;
     }
 
     ControlResult setEvents(Engine e, int mask) {
@@ -1381,6 +1421,22 @@ public final class Tracer implements AutoCloseable {
             Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
         }
         return seized;
+    }
+
+    private Task doAttachThread(int tid, Consumer<Task> onAttach) {
+        if (closing) throw new TraceException("tracer is closed");
+        if (tasks.get(tid) != null) throw new ErrnoException("ptrace(PTRACE_SEIZE)", Errno.EPERM);
+        int tgid = tgidOf(tid);
+        if (tgid == pid) throw new ErrnoException("ptrace(PTRACE_SEIZE)", Errno.EPERM);
+        long rc = Ptrace.raw(Ptrace.PTRACE_SEIZE, tid, 0, BASE_OPTIONS);
+        if (rc < 0) throw new ErrnoException("ptrace(PTRACE_SEIZE)", (int) -rc);
+        Task t = new Task(this, tid, tgid > 0 ? tgid : tid, Task.State.RUNNING);
+        t.cloneReported = true;
+        addTask(t);
+        onAttach.accept(t);
+        t.pending = Action.RESUME;
+        Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
+        return t;
     }
 
     private static List<Integer> threadsOf(Path taskDir) {
