@@ -1,6 +1,7 @@
-/** Engines for users: the strace engine now; fault injection, the gdb server and recorders later. */
+/** Engines for users: the strace engine and fault injection now; the gdb server and recorders later. */
 module dev.jutrace.tools {
     requires transitive dev.jutrace.core;
     requires transitive dev.jutrace.decode;
     exports dev.jutrace.tools.strace;
+    exports dev.jutrace.tools.inject;
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,6 +51,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "-e", paramLabel = "EXPR",
             description = "Qualifying expression; trace=NAME[,NAME...] limits the trace to those syscalls.")
     List<String> expressions = new ArrayList<>();
+
+    @Mixin
+    InjectOptions inject = new InjectOptions();
 
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
@@ -102,6 +106,7 @@ public final class Main implements Callable<Integer> {
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageError("-p and a command are mutually exclusive");
         int limit = parseStringLimit(stringLimit);
         BitSet traced = parseExpressions(expressions);
+        inject.parse(follow);
         List<Integer> attachPids = parsePids(pids);
         Path program = command.isEmpty() ? null : resolve(command.get(0));
 
@@ -130,10 +135,10 @@ public final class Main implements Callable<Integer> {
             // The terminal's Ctrl-C goes to the tracee too; its death is what ends the trace.
             Libc.setSignalDisposition(Libc.SIGINT, true);
             Libc.setSignalDisposition(Libc.SIGQUIT, true);
-            tracer.spawn(program, command, System.getenv(), engine::attachToSpawned);
+            tracer.spawn(program, command, System.getenv(), inject.attachFirst(engine::attachToSpawned));
         } else {
             for (int pid : attachPids) {
-                List<Task> tasks = tracer.attach(pid, engine::attachTo);
+                List<Task> tasks = tracer.attach(pid, inject.attachFirst(engine::attachTo));
                 attached.add(pid);
                 err.println("jutrace: Process " + pid + " attached"
                         + (tasks.size() > 1 ? " with " + tasks.size() + " threads" : ""));

@@ -20,6 +20,11 @@ public final class Syscall {
     boolean seccomp;
     /** An engine changed an argument at this entry. */
     boolean argsChanged;
+    /** Marks engines leave for each other: the result was injected, the call was delayed. */
+    boolean injected;
+    boolean delayed;
+    /** A signal asked for at a seccomp stop, which the kernel would drop: handed over at the exit. */
+    int deferredSignal;
 
     Syscall(Task task) {
         this.task = task;
@@ -31,6 +36,9 @@ public final class Syscall {
         aborted = false;
         resumed = false;
         argsChanged = false;
+        injected = false;
+        delayed = false;
+        deferredSignal = 0;
         entered = true;
     }
 
@@ -47,6 +55,10 @@ public final class Syscall {
         returnValue = info[4];
         error = info[5] != 0;
         entered = false;
+        if (deferredSignal != 0) {
+            task.injectSignal = deferredSignal;
+            deferredSignal = 0;
+        }
     }
 
     /** The system call number (x86_64 numbering). */
@@ -105,6 +117,40 @@ public final class Syscall {
     /** Whether this entry report repeats one after which the thread was stopped. */
     public boolean resumed() {
         return resumed;
+    }
+
+    /**
+     * Has the kernel send {@code signal} to the thread as it resumes from this syscall stop
+     * (siginfo {@code si_code=SI_KERNEL}), as a tracer restarting a syscall stop with a signal
+     * does. Asked at a seccomp stop, where the kernel drops a restart signal, it is sent at the
+     * call's exit stop instead.
+     */
+    public void deliverSignal(int signal) {
+        if (entered && seccomp) deferredSignal = signal;
+        else task.injectSignal = signal;
+    }
+
+    /**
+     * Marks the call's result as injected by an engine (a fault injector), so that an engine
+     * printing it can say so, as strace's {@code (INJECTED)}. Cleared at the next entry.
+     */
+    public void markInjected() {
+        injected = true;
+    }
+
+    /** Whether an engine marked this call's result as injected. */
+    public boolean injected() {
+        return injected;
+    }
+
+    /** Marks the call as delayed by an engine, as strace's {@code (DELAYED)}. Cleared at the next entry. */
+    public void markDelayed() {
+        delayed = true;
+    }
+
+    /** Whether an engine marked this call as delayed. */
+    public boolean delayed() {
+        return delayed;
     }
 
     /** Whether the stop came from a seccomp filter rather than from syscall tracing. */

@@ -118,7 +118,10 @@ public final class SigInfo {
         switch (union(signo, code)) {
             case KILL -> sender(siginfo, out);
             case RT -> {
-                sender(siginfo, out);
+                // A kernel-sent signal with no sender (a tracer's restart signal) shows none, as in strace.
+                if (code <= 0 || i32(siginfo, PID) != 0 || i32(siginfo, UID) != 0) {
+                    sender(siginfo, out);
+                }
                 if (i64(siginfo, VALUE) != 0) {
                     value(siginfo, out);
                 }

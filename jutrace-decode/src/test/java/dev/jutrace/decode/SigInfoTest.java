@@ -50,6 +50,15 @@ class SigInfoTest {
     }
 
     @Test
+    void aKernelSentSignalHasNoSender() {
+        // What a tracer's restart signal looks like (strace --inject=...:signal=SIGUSR1 prints this).
+        byte[] si = siginfo(10, 0, 0x80);
+        StringBuilder out = new StringBuilder();
+        SigInfo.format(si, out);
+        assertThat(out).hasToString("{si_signo=SIGUSR1, si_code=SI_KERNEL}");
+    }
+
+    @Test
     void otherArchitecturesSyscallsPrintAsNumbers() {
         // strace 6.1 adds "/* read */" from its i386 table; this module knows x86_64 only.
         byte[] si = siginfo(31, 0, 1);

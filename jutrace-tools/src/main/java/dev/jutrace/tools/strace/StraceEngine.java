@@ -123,6 +123,9 @@ public final class StraceEngine implements EngineOps {
         StringBuilder sb = t.line;
         int from = resumeLine(t, task);
         printer.exit(t.nr, t.args, call.returnValue(), t, sb);
+        // Marks left by a fault injector engine attached before this one (see InjectEngine).
+        if (call.injected()) sb.append(" (INJECTED)");
+        if (call.delayed()) sb.append(" (DELAYED)");
         out.write(sb, from, sb.length());
         out.newline();
         return Action.RESUME;
