@@ -305,14 +305,60 @@ public final class Ptrace {
 
     /** As with {@code ptrace(PTRACE_PEEKUSER, tid, offset, 0)}. */
     public static long peekUser(int tid, long offset) {
-        Native.Scratch s = Native.scratch();
-        long rc = rawPointer(s, PTRACE_PEEKUSER, tid, offset, s.word);
-        check(rc, PTRACE_PEEKUSER);
-        return s.word.get(LONG, 0);
+        return peek(PTRACE_PEEKUSER, tid, offset);
     }
 
     /** As with {@code ptrace(PTRACE_POKEUSER, tid, offset, value)}. */
     public static void pokeUser(int tid, long offset, long value) {
         check(raw(PTRACE_POKEUSER, tid, offset, value), PTRACE_POKEUSER);
+    }
+
+    // ---- the rest of the classic requests ---------------------------------------------------
+
+    /**
+     * A PEEKTEXT, PEEKDATA or PEEKUSER request: returns the word read. glibc passes its own word
+     * to the kernel for these three and returns it, with errno 0 on success, so a result of -1 is
+     * a failure only when errno says so.
+     */
+    public static long peek(int request, int tid, long addr) {
+        if (request != PTRACE_PEEKTEXT && request != PTRACE_PEEKDATA && request != PTRACE_PEEKUSER) {
+            throw new IllegalArgumentException("not a peek request: " + requestName(request));
+        }
+        Native.Scratch s = Native.scratch();
+        try {
+            long value = (long) PTRACE_WORD.invokeExact(s.capture, request, tid, addr, 0L);
+            if (value == -1) {
+                int errno = Native.errno(s.capture);
+                if (errno != 0) throw new ErrnoException("ptrace(" + requestName(request) + ")", errno);
+            }
+            return value;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** As with {@code ptrace(PTRACE_PEEKDATA, tid, address, 0)}. */
+    public static long peekData(int tid, long address) {
+        return peek(PTRACE_PEEKDATA, tid, address);
+    }
+
+    /** As with {@code ptrace(PTRACE_POKEDATA, tid, address, word)}. */
+    public static void pokeData(int tid, long address, long word) {
+        check(raw(PTRACE_POKEDATA, tid, address, word), PTRACE_POKEDATA);
+    }
+
+    /** As with {@code ptrace(PTRACE_ATTACH, tid, 0, 0)}. */
+    public static void attach(int tid) {
+        check(raw(PTRACE_ATTACH, tid, 0, 0), PTRACE_ATTACH);
+    }
+
+    /** As with {@code ptrace(PTRACE_SINGLEBLOCK, tid, 0, signal)}. */
+    public static void singleblock(int tid, int signal) {
+        check(raw(PTRACE_SINGLEBLOCK, tid, 0, signal), PTRACE_SINGLEBLOCK);
+    }
+
+    /** As with {@code ptrace(PTRACE_KILL, tid, 0, 0)}. */
+    public static void kill(int tid) {
+        check(raw(PTRACE_KILL, tid, 0, 0), PTRACE_KILL);
     }
 }
