@@ -5,7 +5,9 @@
 module dev.jutrace.testing {
     requires transitive dev.jutrace.core;
     requires dev.jutrace.sys;
+    requires transitive dev.jutrace.ptrace;
     exports dev.jutrace.testing;
     exports dev.jutrace.testing.conformance;
     exports dev.jutrace.testing.bench;
+    exports dev.jutrace.testing.ptrace;
 }

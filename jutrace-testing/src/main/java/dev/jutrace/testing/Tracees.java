@@ -75,7 +75,8 @@ public final class Tracees {
     }
 
     private static final List<String> SOURCES = List.of("tracee.h", "syscall_loop.c", "exit_code.c",
-            "forker.c", "sleeper.c", "file_loop.c", "thread_loop.c", "sigchld.c", "signals.c", "killer.c", "exec_storm.c", "leader_exit.c");
+            "forker.c", "sleeper.c", "file_loop.c", "thread_loop.c", "sigchld.c", "signals.c", "killer.c", "exec_storm.c", "leader_exit.c",
+            "zoo.c");
 
     private static Path builtDir;
 
