@@ -26,6 +26,19 @@ class KernelPtraceTest {
         return !Files.exists(Path.of("/proc/" + pid));
     }
 
+    /**
+     * posix_spawn returns while the child is still inside execve; an attach then would see the
+     * exec's SIGTRAP first. Waiting for the child to sleep in pause() (34) closes that window.
+     */
+    private static void awaitPause(int pid) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.readString(Path.of("/proc/" + pid + "/syscall")).startsWith("34 ")) return;
+            Thread.sleep(2);
+        }
+        throw new AssertionError(pid + " never slept in pause()");
+    }
+
     @Test
     void aTracemeChildStopsAndItsSignalAndExitAreReported() {
         try (KernelPtrace p = KernelPtrace.open()) {
@@ -42,9 +55,10 @@ class KernelPtraceTest {
     }
 
     @Test
-    void attachReadsAndWritesRegistersAndMemoryThenDetaches() {
+    void attachReadsAndWritesRegistersAndMemoryThenDetaches() throws Exception {
         try (KernelPtrace p = KernelPtrace.open()) {
             int pid = p.spawn(List.of(zoo(), "pause-loop"));
+            awaitPause(pid);
             p.attach(pid);
             assertThat(p.waitpid(pid, Libc.WALL).status()).isEqualTo(0x137f);
             long[] regs = p.getRegs(pid);
@@ -128,6 +142,7 @@ class KernelPtraceTest {
         int[] pid = new int[1];
         Thread starter = Thread.ofPlatform().start(() -> pid[0] = Libc.spawn(zoo(), List.of(zoo(), "pause-loop"), List.of()));
         starter.join();
+        awaitPause(pid[0]);
         try {
             try (KernelPtrace p = KernelPtrace.open()) {
                 p.attach(pid[0]);

@@ -115,6 +115,7 @@ final class AttachScenarios {
 
     private static void signalStorm(Script s) {
         int t = s.spawn("sigquit-storm");
+        s.awaitHandler(t, SIGQUIT);
         for (int round = 0; round < 3; round++) {
             s.attach(t);
             s.expectWaitPassing(t, stop(SIGSTOP), SIGQUIT);

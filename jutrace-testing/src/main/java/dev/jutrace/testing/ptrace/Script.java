@@ -390,6 +390,28 @@ public final class Script {
         throw new ScenarioFailed(pid(tid) + " never slept in syscall " + nr);
     }
 
+    /**
+     * Waits, unlogged, until {@code tid} has a handler for {@code signal} (SigCgt in /proc): the
+     * sign that it is past its execve, which posix_spawn does not wait for.
+     */
+    public void awaitHandler(int tid, int signal) {
+        long deadline = System.nanoTime() + STATE_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + tid + "/status"))) {
+                    if (line.startsWith("SigCgt:")
+                            && (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (signal - 1))) != 0) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                break;
+            }
+            pause(2);
+        }
+        throw new ScenarioFailed(pid(tid) + " never installed a handler for " + sig(signal));
+    }
+
     /** The thread ids of process {@code pid}, in ascending order, each named on first sight. */
     public List<Integer> threads(int pid) {
         try (var dir = Files.list(Path.of("/proc/" + pid + "/task"))) {
