@@ -2,6 +2,8 @@
 module dev.jutrace.tools {
     requires transitive dev.jutrace.core;
     requires transitive dev.jutrace.decode;
+    requires dev.jutrace.sys;
     exports dev.jutrace.tools.strace;
     exports dev.jutrace.tools.inject;
+    exports dev.jutrace.tools.gdb;
 }

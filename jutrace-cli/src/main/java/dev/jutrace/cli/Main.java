@@ -58,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
+    @CommandLine.Mixin
+    GdbOptions gdb = new GdbOptions();
+
     private final PrintStream err;
 
     Main(PrintStream err) {
@@ -115,6 +118,7 @@ public final class Main implements Callable<Integer> {
         StraceEngine engine = new StraceEngine(
                 new StraceOptions(follow, traced, limit, follow && output != null), out);
         Tracer tracer = Tracer.start();
+        gdb.start(tracer, err);
         Thread flusher = periodicFlush(out);
 
         boolean[] finished = {false};
@@ -124,6 +128,7 @@ public final class Main implements Callable<Integer> {
                 if (finished[0]) return;
             }
             // SIGTERM, SIGHUP, or SIGINT while attached: leave every tracee running as it was.
+            gdb.shutdown();
             tracer.detachAll();
             out.flush();
             synchronized (attached) {
@@ -135,10 +140,10 @@ public final class Main implements Callable<Integer> {
             // The terminal's Ctrl-C goes to the tracee too; its death is what ends the trace.
             Libc.setSignalDisposition(Libc.SIGINT, true);
             Libc.setSignalDisposition(Libc.SIGQUIT, true);
-            tracer.spawn(program, command, System.getenv(), inject.attachFirst(engine::attachToSpawned));
+            tracer.spawn(program, command, System.getenv(), gdb.spawned(inject.attachFirst(engine::attachToSpawned)));
         } else {
             for (int pid : attachPids) {
-                List<Task> tasks = tracer.attach(pid, inject.attachFirst(engine::attachTo));
+                List<Task> tasks = tracer.attach(pid, gdb.attached(inject.attachFirst(engine::attachTo)));
                 attached.add(pid);
                 err.println("jutrace: Process " + pid + " attached"
                         + (tasks.size() > 1 ? " with " + tasks.size() + " threads" : ""));
@@ -147,6 +152,7 @@ public final class Main implements Callable<Integer> {
         while (!tracer.awaitNoTasks(1, TimeUnit.DAYS)) {
             // Traces may run for days; keep waiting.
         }
+        gdb.finish();
         synchronized (finished) {
             finished[0] = true;
         }
@@ -161,7 +167,7 @@ public final class Main implements Callable<Integer> {
 
     /** Dies of the tracee's fatal signal, as strace does, so a shell sees the same status. */
     private static int reraise(int signal) {
-        Libc.setSignalDisposition(signal, false);
+        if (signal != Libc.SIGKILL) Libc.setSignalDisposition(signal, false); // SIGKILL's cannot be set
         Libc.kill(Libc.getpid(), signal);
         try {
             Thread.sleep(1000);

@@ -154,6 +154,19 @@ public final class Engine {
         });
     }
 
+    /**
+     * Runs {@code body} on the tracer thread with this engine's task, under the same rule as
+     * {@link #registers()}, and returns its result. For examination that takes several requests
+     * in one go, or that the other methods do not cover: writing registers, other register sets
+     * and debug registers through {@code dev.jutrace.sys}, which only the tracer thread may call.
+     */
+    public <T> T examine(java.util.function.Function<Task, T> body) {
+        return tracer.onTracerThread(() -> {
+            tracer.checkExamine(this);
+            return body.apply(task);
+        });
+    }
+
     /** Takes another reference, as {@code utrace_engine_get}. */
     public Engine get() {
         refs.incrementAndGet();

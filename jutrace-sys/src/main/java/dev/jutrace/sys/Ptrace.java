@@ -253,6 +253,32 @@ public final class Ptrace {
         check(rawPointer(s, PTRACE_SETREGSET, tid, NT_PRSTATUS, s.localIov), PTRACE_SETREGSET);
     }
 
+    private static final int NT_PRFPREG = 2;
+    /** Bytes in x86_64 {@code struct user_fpregs_struct} (the FXSAVE area). */
+    public static final int FPREGS_BYTES = 512;
+
+    /**
+     * As with {@code ptrace(PTRACE_GETREGSET, tid, NT_PRFPREG, &iov)}: the x87/SSE state in FXSAVE
+     * layout into {@code out[0..512)}. Returns 0 or {@code -errno}.
+     */
+    public static long getFpRegsRaw(int tid, byte[] out) {
+        Native.Scratch s = Native.scratch();
+        s.localIov.set(LONG, 0, s.struct.address());
+        s.localIov.set(LONG, 8, FPREGS_BYTES);
+        long rc = rawPointer(s, PTRACE_GETREGSET, tid, NT_PRFPREG, s.localIov);
+        if (rc >= 0) MemorySegment.copy(s.struct, ValueLayout.JAVA_BYTE, 0, out, 0, FPREGS_BYTES);
+        return rc;
+    }
+
+    /** As with {@code ptrace(PTRACE_SETREGSET, tid, NT_PRFPREG, &iov)} from {@code in[0..512)}; 0 or {@code -errno}. */
+    public static long setFpRegsRaw(int tid, byte[] in) {
+        Native.Scratch s = Native.scratch();
+        MemorySegment.copy(in, 0, s.struct, ValueLayout.JAVA_BYTE, 0, FPREGS_BYTES);
+        s.localIov.set(LONG, 0, s.struct.address());
+        s.localIov.set(LONG, 8, FPREGS_BYTES);
+        return rawPointer(s, PTRACE_SETREGSET, tid, NT_PRFPREG, s.localIov);
+    }
+
     /**
      * As with {@code ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info)}. The result is
      * unpacked into {@code out}: [0] op, [1] arch, [2] instruction pointer, [3] stack pointer,

@@ -1,0 +1,141 @@
+package dev.jutrace.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gdb server driven by the real gdb ({@code gdb -batch ... -ex 'target remote :PORT'}) on
+ * C programs built with -O0 -g. Where the session is deterministic it is compared, line for line
+ * (addresses aside), with the same session under native gdb.
+ */
+@Timeout(180)
+class GdbServerTest {
+    private static final String MARK = "----8<----";
+
+    @BeforeAll
+    static void needsGdb() {
+        assumeTrue(Files.isExecutable(GdbDriver.GDB), "gdb is not installed");
+    }
+
+    private static String basic() {
+        return Jutrace.tracee("gdb_basic");
+    }
+
+    /** The transcript between the first line starting with {@code from} and the mark. */
+    private static List<String> window(String transcript, String from) {
+        List<String> lines = GdbDriver.stable(transcript);
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(from)) {
+                start = i;
+                break;
+            }
+        }
+        int end = lines.indexOf(MARK);
+        assertThat(start).as("'%s' in:%n%s", from, transcript).isNotNegative();
+        assertThat(end).as("the mark in:%n%s", transcript).isGreaterThan(start);
+        return lines.subList(start, end);
+    }
+
+    /** The same commands, after {@code target remote} and after {@code run}: the windows must match. */
+    private static void likeNative(String firstLine, List<String> setup, List<String> commands) throws Exception {
+        List<String> remote = new ArrayList<>(setup);
+        remote.add("continue");
+        remote.addAll(commands);
+        remote.add("echo " + MARK + "\\n");
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"), remote);
+        List<String> nativeCmds = new ArrayList<>(setup);
+        nativeCmds.add("run");
+        nativeCmds.addAll(commands);
+        nativeCmds.add("echo " + MARK + "\\n");
+        String nat = GdbDriver.gdbNative(basic(), nativeCmds);
+        assertThat(window(r.gdb(), firstLine)).isEqualTo(window(nat, firstLine));
+    }
+
+    @Test
+    void breakContinueBacktracePrintAndFinishAsNativeGdbDoes() throws Exception {
+        likeNative("Breakpoint 1, add", List.of("break add"),
+                List.of("bt", "print a", "print b", "print counter", "print greeting", "finish", "next",
+                        "info registers rip", "print $pc == (long) &twice + 29"));
+    }
+
+    @Test
+    void nextStepAndLocalsAsNativeGdbDoes() throws Exception {
+        likeNative("Breakpoint 1, main", List.of("break main"),
+                List.of("next", "next", "info locals", "step", "step", "bt", "up", "info locals"));
+    }
+
+    @Test
+    void setVarChangesWhatTheProgramDoes() throws Exception {
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"),
+                List.of("break gdb_basic.c:23", "continue", "print counter", "set var counter = 42", "continue"));
+        assertThat(r.gdb()).contains("$1 = 36").contains("exited normally");
+        assertThat(r.programOut()).isEqualTo("changed\nhello\n");
+        assertThat(r.jutraceExit()).isZero();
+    }
+
+    @Test
+    void breakpointInASharedLibrary() throws Exception {
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"),
+                List.of("break puts", "continue", "bt 2", "continue"));
+        assertThat(r.gdbLines()).anyMatch(l -> l.startsWith("Breakpoint 1, ") && l.contains("puts"));
+        assertThat(r.gdbLines()).anyMatch(l -> l.matches("#1 +0x[0-9a-f]+ in main \\(\\) at .*gdb_basic\\.c:25"));
+        assertThat(r.gdb()).contains("exited normally");
+        assertThat(r.programOut()).isEqualTo("total=36 counter=36\nhello\n");
+    }
+
+    @Test
+    void detachLeavesTheProgramToRunToItsNormalEnd() throws Exception {
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"),
+                List.of("break twice", "break add", "continue", "continue", "print x", "detach"));
+        assertThat(r.gdb()).contains("Breakpoint 1, twice (x=5)").contains("Breakpoint 2, add (a=5, b=5)");
+        // Every int3 is gone: one left behind would kill the program with SIGTRAP.
+        assertThat(r.programOut()).isEqualTo("total=36 counter=36\nhello\n");
+        assertThat(r.jutraceErr()).contains("gdb detached").contains("+++ exited with 0 +++")
+                .doesNotContain("killed by");
+        assertThat(r.jutraceExit()).isZero();
+    }
+
+    @Test
+    void disconnectingWithBreakpointsInsertedRestoresThem() throws Exception {
+        // "disconnect" leaves breakpoints to the server: it must take them out itself.
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"),
+                List.of("set breakpoint always-inserted on", "break add", "break puts", "continue", "disconnect"));
+        assertThat(r.gdb()).contains("Breakpoint 1, add (a=5, b=5)");
+        assertThat(r.programOut()).isEqualTo("total=36 counter=36\nhello\n");
+        assertThat(r.jutraceErr()).contains("gdb disconnected").doesNotContain("killed by");
+        assertThat(r.jutraceExit()).isZero();
+    }
+
+    @Test
+    void quittingGdbKillsTheProgramItStarted() throws Exception {
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"), List.of("break add", "continue"));
+        assertThat(r.gdb()).contains("Breakpoint 1, add");
+        assertThat(r.programOut()).isEmpty();
+        assertThat(r.jutraceErr()).contains("+++ killed by SIGKILL +++");
+        assertThat(r.jutraceExit()).isEqualTo(128 + 9);
+    }
+
+    @Test
+    void aBadAddressIsOneLineAndExitStatusOne() throws Exception {
+        Jutrace.Result r = Jutrace.run("--gdb", "localhost:notaport", "--", basic());
+        assertThat(r.stderrLines().getFirst()).isEqualTo(
+                "jutrace: invalid --gdb address 'localhost:notaport': expected [HOST]:PORT");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aNonLoopbackAddressNeedsListenAny() throws Exception {
+        Jutrace.Result r = Jutrace.run("--gdb", "192.0.2.1:1", "--", basic());
+        assertThat(r.stderrLines()).hasSize(1);
+        assertThat(r.stderr()).startsWith("jutrace: --gdb 192.0.2.1: not a loopback address");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+}
