@@ -5,6 +5,7 @@ import dev.jutrace.core.TraceException;
 import dev.jutrace.core.Tracer;
 import dev.jutrace.decode.SyscallTable;
 import dev.jutrace.sys.Libc;
+import dev.jutrace.tools.strace.BadFilterException;
 import dev.jutrace.tools.strace.StraceEngine;
 import dev.jutrace.tools.strace.StraceOptions;
 import dev.jutrace.tools.strace.TraceOutput;
@@ -15,8 +16,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -26,8 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jutrace [-f] [-p PID]... [-o FILE] [-s N] [-e trace=NAME,...] [--] CMD [ARGS]}: strace's
- * command line over the engine layer. Exits with the traced command's status, re-raising its
+ * {@code jutrace [OPTIONS] [-p PID]... [--] CMD [ARGS]}: strace's command line over the engine
+ * layer. The trace's options live in {@link TraceArgs}; tools with options of their own join as
+ * further mixins. Exits with the traced command's status, re-raising its
  * fatal signal as strace does.
  */
 @Command(name = "jutrace", mixinStandardHelpOptions = true, version = "jutrace 0.1.0",
@@ -35,30 +38,28 @@ import picocli.CommandLine.Parameters;
         description = "Trace system calls and signals of a command or of running processes, in strace's format.")
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "-f", description = "Follow forks, vforks, clones and threads.")
-    boolean follow;
-
-    @Option(names = "-p", paramLabel = "PID", split = ",",
-            description = "Attach to the process PID and all its threads (repeatable, or a comma list).")
-    List<String> pids = new ArrayList<>();
-
-    @Option(names = "-o", paramLabel = "FILE", description = "Write the trace to FILE instead of stderr.")
-    String output;
-
-    @Option(names = "-s", paramLabel = "N", description = "Print at most N bytes of each string (default 32).")
-    String stringLimit = "32";
-
-    @Option(names = "-e", paramLabel = "EXPR",
-            description = "Qualifying expression; trace=NAME[,NAME...] limits the trace to those syscalls.")
-    List<String> expressions = new ArrayList<>();
+    /** What is traced and how it prints: strace's filtering, output and summary options. */
+    @Mixin
+    TraceArgs trace = new TraceArgs();
 
     @Mixin
     InjectOptions inject = new InjectOptions();
 
+    @Option(names = {"-p", "--attach"}, paramLabel = "PID", split = ",",
+            description = "Attach to the process PID and all its threads (repeatable, or a comma list).")
+    List<String> pids = new ArrayList<>();
+
+    @Option(names = {"-E", "--env"}, paramLabel = "VAR[=VAL]",
+            description = "Run the command with VAR set to VAL, or with VAR removed (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--kill-on-exit", description = "Kill the tracees, -p ones too, when jutrace exits.")
+    boolean killOnExit;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command to run and trace, with its arguments.")
     List<String> command = new ArrayList<>();
 
-    @CommandLine.Mixin
+    @Mixin
     GdbOptions gdb = new GdbOptions();
 
     private final PrintStream err;
@@ -79,12 +80,15 @@ public final class Main implements Callable<Integer> {
         cl.setStopAtPositional(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             main.err.println("jutrace: " + ex.getMessage());
-            main.err.println("Try 'jutrace -h' for more information.");
+            main.err.println(TRY_HELP);
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof UsageError || ex instanceof TraceException) {
                 main.err.println("jutrace: " + ex.getMessage());
+            } else if (ex instanceof BadFilterException bad) {
+                main.err.println("jutrace: " + bad.getMessage());
+                if (bad.suggestHelp()) main.err.println(TRY_HELP);
             } else {
                 main.err.println("jutrace: internal error: " + ex);
                 if (System.getenv("JUTRACE_DEBUG") != null) ex.printStackTrace(main.err);
@@ -93,6 +97,8 @@ public final class Main implements Callable<Integer> {
         });
         return cl.execute(args);
     }
+
+    private static final String TRY_HELP = "Try 'jutrace -h' for more information.";
 
     /** A mistake in what the user asked for: one line, exit status 1. */
     static final class UsageError extends RuntimeException {
@@ -107,19 +113,27 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         if (command.isEmpty() && pids.isEmpty()) throw new UsageError("must have PROG [ARGS] or -p PID");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageError("-p and a command are mutually exclusive");
-        int limit = parseStringLimit(stringLimit);
-        BitSet traced = parseExpressions(expressions);
-        inject.parse(follow);
+        StraceOptions options = trace.toOptions(SyscallTable.x86_64());
+        inject.parse(options.follow());
         List<Integer> attachPids = parsePids(pids);
         Path program = command.isEmpty() ? null : resolve(command.get(0));
+        Map<String, String> environment = environment(env);
+        if (trace.append && trace.output == null) {
+            err.println("jutrace: -A/--output-append-mode has no effect without -o/--output");
+        }
 
-        OutputStream sink = output == null ? System.err : open(output);
-        TraceOutput out = new TraceOutput(sink, output == null);
-        StraceEngine engine = new StraceEngine(
-                new StraceOptions(follow, traced, limit, follow && output != null), out);
+        boolean separate = trace.separateFiles();
+        boolean toStderr = trace.output == null;
+        OutputStream sink = toStderr || separate ? System.err : open(trace.output, trace.append);
+        TraceOutput out = new TraceOutput(sink, toStderr || separate);
+        TraceOutput notices = toStderr ? out : new TraceOutput(System.err, true);
+        String base = trace.output;
+        boolean append = trace.append;
+        StraceEngine engine = new StraceEngine(options, out, notices,
+                separate ? tid -> new TraceOutput(open(base + "." + tid, append), false) : null);
         Tracer tracer = Tracer.start();
         gdb.start(tracer, err);
-        Thread flusher = periodicFlush(out);
+        Thread flusher = periodicFlush(out, engine);
 
         boolean[] finished = {false};
         List<Integer> attached = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -127,12 +141,23 @@ public final class Main implements Callable<Integer> {
             synchronized (finished) {
                 if (finished[0]) return;
             }
+            if (killOnExit) {
+                // --kill-on-exit: what strace's PTRACE_O_EXITKILL does, for -p tracees too.
+                for (Task t : tracer.tasks()) Libc.killRaw(t.tid(), Libc.SIGKILL);
+                out.flush();
+                return;
+            }
             // SIGTERM, SIGHUP, or SIGINT while attached: leave every tracee running as it was.
             gdb.shutdown();
             tracer.detachAll();
+            String table = engine.summary();
+            if (!table.isEmpty()) out.write(table);
             out.flush();
-            synchronized (attached) {
-                for (int pid : attached) err.println("jutrace: Process " + pid + " detached");
+            engine.flushOutputs();
+            if (!options.quietAttach()) {
+                synchronized (attached) {
+                    for (int pid : attached) err.println("jutrace: Process " + pid + " detached");
+                }
             }
         }, "jutrace-detach"));
 
@@ -140,13 +165,16 @@ public final class Main implements Callable<Integer> {
             // The terminal's Ctrl-C goes to the tracee too; its death is what ends the trace.
             Libc.setSignalDisposition(Libc.SIGINT, true);
             Libc.setSignalDisposition(Libc.SIGQUIT, true);
-            tracer.spawn(program, command, System.getenv(), gdb.spawned(inject.attachFirst(engine::attachToSpawned)));
+            tracer.spawn(program, command, environment, gdb.spawned(inject.attachFirst(engine::attachToSpawned)));
         } else {
             for (int pid : attachPids) {
                 List<Task> tasks = tracer.attach(pid, gdb.attached(inject.attachFirst(engine::attachTo)));
                 attached.add(pid);
-                err.println("jutrace: Process " + pid + " attached"
-                        + (tasks.size() > 1 ? " with " + tasks.size() + " threads" : ""));
+                if (!options.quietAttach()) {
+                    notices.write("jutrace: Process " + pid + " attached"
+                            + (tasks.size() > 1 ? " with " + tasks.size() + " threads" : ""));
+                    notices.newline();
+                }
             }
         }
         while (!tracer.awaitNoTasks(1, TimeUnit.DAYS)) {
@@ -157,12 +185,32 @@ public final class Main implements Callable<Integer> {
             finished[0] = true;
         }
         flusher.interrupt();
+        String table = engine.summary();
+        if (!table.isEmpty()) {
+            out.write(table);
+        }
+        engine.closeOutputs();
         out.close();
+        if (notices != out) notices.flush();
 
         int status = engine.mainStatus();
         if (program == null || status < 0) return 0;
         if ((status & 0x7f) == 0) return (status >> 8) & 0xff;
         return reraise(status & 0x7f);
+    }
+
+    /** The command's environment: jutrace's own, with -E's changes applied in order. */
+    static Map<String, String> environment(List<String> changes) {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        for (String change : changes) {
+            int eq = change.indexOf('=');
+            if (eq < 0) {
+                env.remove(change);
+            } else {
+                env.put(change.substring(0, eq), change.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     /** Dies of the tracee's fatal signal, as strace does, so a shell sees the same status. */
@@ -177,12 +225,13 @@ public final class Main implements Callable<Integer> {
         return 128 + signal;
     }
 
-    private static Thread periodicFlush(TraceOutput out) {
+    private static Thread periodicFlush(TraceOutput out, StraceEngine engine) {
         return Thread.ofPlatform().daemon(true).name("jutrace-flush").start(() -> {
             try {
                 while (true) {
                     Thread.sleep(200);
                     out.flush();
+                    engine.flushOutputs();
                 }
             } catch (InterruptedException e) {
                 // Done.
@@ -190,16 +239,6 @@ public final class Main implements Callable<Integer> {
                 // The output went away (a closed pipe); the final flush reports it.
             }
         });
-    }
-
-    static int parseStringLimit(String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 0) return n;
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new UsageError("invalid -s argument: '" + value + "'");
     }
 
     static List<Integer> parsePids(List<String> values) {
@@ -222,36 +261,6 @@ public final class Main implements Callable<Integer> {
         return out;
     }
 
-    /** {@code -e trace=...}; returns the syscall numbers to print, or null for all. */
-    static BitSet parseExpressions(List<String> expressions) {
-        BitSet traced = null;
-        SyscallTable table = SyscallTable.x86_64();
-        for (String expr : expressions) {
-            String value = expr;
-            int eq = expr.indexOf('=');
-            if (eq >= 0) {
-                String qualifier = expr.substring(0, eq);
-                if (!qualifier.equals("trace") && !qualifier.equals("t")) {
-                    throw new UsageError("invalid -e argument: '" + expr + "'");
-                }
-                value = expr.substring(eq + 1);
-            }
-            if (value.equals("all")) {
-                traced = null;
-                continue;
-            }
-            BitSet set = new BitSet();
-            for (String name : value.split(",")) {
-                if (name.equals("none")) continue;
-                int nr = table.number(name);
-                if (nr < 0) throw new UsageError("invalid system call '" + name + "'");
-                set.set(nr);
-            }
-            traced = set;
-        }
-        return traced;
-    }
-
     /** Finds the program as the shell would, so a missing one is one clear line, not a shim failure. */
     static Path resolve(String name) {
         if (name.contains("/")) {
@@ -270,9 +279,9 @@ public final class Main implements Callable<Integer> {
         throw new UsageError("Can't stat '" + name + "': No such file or directory");
     }
 
-    private static OutputStream open(String file) {
+    private static OutputStream open(String file, boolean append) {
         try {
-            return new FileOutputStream(file);
+            return new FileOutputStream(file, append);
         } catch (IOException e) {
             throw new UsageError("Can't fopen '" + file + "': " + e.getMessage().replaceFirst("^.*\\((.*)\\)$", "$1"));
         }

@@ -3,12 +3,14 @@ package dev.jutrace.tools.strace;
 import dev.jutrace.core.Action;
 import dev.jutrace.core.AttachFlag;
 import dev.jutrace.core.Engine;
+import dev.jutrace.core.EngineDetachedException;
 import dev.jutrace.core.EngineOps;
 import dev.jutrace.core.Event;
 import dev.jutrace.core.SignalReport;
 import dev.jutrace.core.Syscall;
 import dev.jutrace.core.Task;
 import dev.jutrace.decode.DecodeOptions;
+import dev.jutrace.decode.Errno;
 import dev.jutrace.decode.SigInfo;
 import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.SyscallPrinter;
@@ -18,27 +20,46 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Prints what a thread does in strace's line format: one engine per traced thread, all sharing
- * this ops object and one output. A syscall's line is written at entry and finished at exit; when
- * another thread prints in between, the open line is closed with {@code <unfinished ...>} and the
- * exit is printed later as {@code <... name resumed>}, as strace does.
+ * this ops object. A syscall's line is written at entry and finished at exit; when another thread
+ * prints in between, the open line is closed with {@code <unfinished ...>} and the exit is printed
+ * later as {@code <... name resumed>}, as strace does. When lines are chosen by their outcome
+ * ({@code -e status=}, {@code -z}, {@code -Z}) a line waits in its thread's buffer until the exit,
+ * and prints whole.
  *
- * <p>Callbacks run on the tracer thread only, so the shared state needs no locking.
+ * <p>Callbacks run on the tracer thread only, so the shared state needs no locking; the output
+ * list is the exception, read by the flushing thread.
  */
 public final class StraceEngine implements EngineOps {
     private static final int SYS_EXECVE = 59;
+    private static final int SYS_EXECVEAT = 322;
     private static final int AT_EXECFN = 31;
+    private static final int DEFAULT_COLUMN = 40;
 
     private final StraceOptions options;
     private final TraceOutput out;
+    private final TraceOutput notices;
+    private final IntFunction<TraceOutput> perThread;
     private final SyscallTable table = SyscallTable.x86_64();
     private final SyscallPrinter printer;
+    private final LinePrefix prefix;
+    private final SummaryTable summary;
+    /** Whether stops read the clock: for timestamps, -T, or -w. */
+    private final boolean clock;
     private final int mask;
+    /** Every thread's state, for detaching all at --syscall-limit; and its outputs, for flushing. */
+    private final List<Tracee> tracees = new ArrayList<>();
+    private final List<TraceOutput> outputs = new ArrayList<>();
     /** The thread whose line is written but not yet ended. */
     private Tracee openLine;
     private int liveTasks;
+    private long captured;
+    private boolean limitReached;
     private volatile int mainTid = -1;
     private volatile int mainStatus = -1;
 
@@ -47,10 +68,22 @@ public final class StraceEngine implements EngineOps {
         final Task task;
         final StringBuilder line = new StringBuilder(256);
         final long[] args = new long[6];
+        Engine engine;
+        TraceOutput out;
+        CpuClock cpu;
         int nr = -1;
+        /** The last syscall entered, printed by {@code -n} on lines that are not a syscall's. */
+        int lastNr = -1;
+        /** A selected syscall is under way: its exit finishes it. */
         boolean printing;
+        /** Under -ff: this thread's own file holds its unfinished line. */
+        boolean lineOpen;
+        /** Its text waits in {@link #line}, unwritten, for the outcome to decide. */
+        boolean deferred;
         /** Spawned and not yet past its first exec: that exec's line is synthesized. */
         boolean initial;
+        long entryTime;
+        long entryCpu;
 
         Tracee(Task task) {
             this.task = task;
@@ -62,10 +95,25 @@ public final class StraceEngine implements EngineOps {
         }
     }
 
+    /** An engine printing every thread to {@code out}, with notices ("Process N attached") also there. */
     public StraceEngine(StraceOptions options, TraceOutput out) {
+        this(options, out, out, null);
+    }
+
+    /**
+     * @param out where lines go, and the summary table
+     * @param notices where "Process N attached/detached" go: strace's stderr
+     * @param perThread when not null, opens each thread's own output ({@code -ff}), by tid
+     */
+    public StraceEngine(StraceOptions options, TraceOutput out, TraceOutput notices, IntFunction<TraceOutput> perThread) {
         this.options = options;
         this.out = out;
+        this.notices = notices;
+        this.perThread = perThread;
         this.printer = new SyscallPrinter(table, DecodeOptions.defaults().withStringLimit(options.stringLimit()));
+        this.prefix = new LinePrefix(options);
+        this.summary = options.summary() == StraceOptions.Summary.NONE ? null : new SummaryTable(table);
+        this.clock = prefix.needsTime() || options.syscallTimes() || (summary != null && options.wallClock());
         int m = Event.mask(Event.SYSCALL_ENTRY, Event.SYSCALL_EXIT, Event.EXEC, Event.DEATH, Event.JCTL)
                 | Event.SIGNAL_ALL;
         this.mask = options.follow() ? m | Event.CLONE.bit() : m;
@@ -73,8 +121,19 @@ public final class StraceEngine implements EngineOps {
 
     /** Attaches this engine to {@code task}; on the tracer thread (a spawn or attach callback). */
     public Engine attachTo(Task task) {
-        Engine e = task.tracer().attach(task, this, new Tracee(task), AttachFlag.CREATE);
+        Tracee t = new Tracee(task);
+        if (perThread != null) {
+            t.out = perThread.apply(task.tid());
+            synchronized (outputs) {
+                outputs.add(t.out);
+            }
+        } else {
+            t.out = out;
+        }
+        Engine e = task.tracer().attach(task, this, t, AttachFlag.CREATE);
+        t.engine = e;
         e.setEvents(mask);
+        tracees.add(t);
         liveTasks++;
         return e;
     }
@@ -92,26 +151,65 @@ public final class StraceEngine implements EngineOps {
         return mainStatus;
     }
 
+    /** The {@code -c} table, or an empty string without {@code -c}/{@code -C} or when nothing was counted. */
+    public String summary() {
+        return summary == null ? "" : summary.format(options.sortBy(), options.columns());
+    }
+
+    /** Flushes every per-thread output ({@code -ff}); from any thread. */
+    public void flushOutputs() {
+        synchronized (outputs) {
+            for (TraceOutput o : outputs) o.flush();
+        }
+    }
+
+    /** Closes every per-thread output still open; after the trace. */
+    public void closeOutputs() {
+        synchronized (outputs) {
+            for (TraceOutput o : outputs) o.close();
+            outputs.clear();
+        }
+    }
+
     // ---- syscalls -----------------------------------------------------------------------------
 
     @Override
     public Action reportSyscallEntry(Engine engine, Task task, Action action, Syscall call) {
         Tracee t = (Tracee) engine.data();
         int nr = call.number();
-        if (!options.traces(nr)) {
+        t.lastNr = nr;
+        if (!options.traces(nr) || limitReached) {
             t.printing = false;
             return Action.RESUME;
         }
         t.printing = true;
         t.nr = nr;
         for (int i = 0; i < 6; i++) t.args[i] = call.arg(i);
+        long now = clock ? System.nanoTime() : 0;
+        t.entryTime = now;
+        if (summary != null && !options.wallClock()) t.entryCpu = cpu(t).read();
+        if (!options.printsTrace()) return Action.RESUME;
         StringBuilder sb = t.line;
         sb.setLength(0);
-        prefix(sb, task);
+        linePrefix(sb, t, now, call.instructionPointer());
         printer.entry(nr, t.args, t, sb);
-        closeOpenLine();
-        out.write(sb);
-        openLine = t;
+        if (options.detachOnExecve() && (nr == SYS_EXECVE || nr == SYS_EXECVEAT)) {
+            // -b execve: the new program is not traced; strace leaves the call unfinished.
+            t.printing = false;
+            closeOpenLine(t);
+            t.out.write(sb);
+            t.out.write(" <unfinished ...>");
+            t.out.newline();
+            detached(t);
+            return Action.DETACH;
+        }
+        if (options.filtersByStatus()) {
+            t.deferred = true;
+            return Action.RESUME;
+        }
+        closeOpenLine(t);
+        t.out.write(sb);
+        markOpen(t);
         return Action.RESUME;
     }
 
@@ -120,47 +218,162 @@ public final class StraceEngine implements EngineOps {
         Tracee t = (Tracee) engine.data();
         if (!t.printing) return Action.RESUME;
         t.printing = false;
-        StringBuilder sb = t.line;
-        int from = resumeLine(t, task);
-        printer.exit(t.nr, t.args, call.returnValue(), t, sb);
-        // Marks left by a fault injector engine attached before this one (see InjectEngine).
-        if (call.injected()) sb.append(" (INJECTED)");
-        if (call.delayed()) sb.append(" (DELAYED)");
-        out.write(sb, from, sb.length());
-        out.newline();
+        long ret = call.returnValue();
+        boolean failed = Errno.isError(ret);
+        long now = clock ? System.nanoTime() : 0;
+        if (summary != null) {
+            long spent = options.wallClock() ? now - t.entryTime : cpuSince(t);
+            summary.count(t.nr, spent, failed);
+        }
+        if (options.printsTrace()) {
+            SyscallStatus status = failed ? SyscallStatus.FAILED : SyscallStatus.SUCCESSFUL;
+            if ((options.statuses() & status.bit()) != 0) {
+                StringBuilder sb = t.line;
+                int from = t.deferred ? startDeferred(t) : resumeLine(t, now, call.instructionPointer());
+                int exitStart = sb.length();
+                printer.exit(t.nr, t.args, ret, t, sb);
+                align(sb, exitStart);
+                // Marks left by a fault injector engine attached before this one (see InjectEngine).
+                if (call.injected()) sb.append(" (INJECTED)");
+                if (call.delayed()) sb.append(" (DELAYED)");
+                if (options.syscallTimes()) LinePrefix.appendDuration(sb, now - t.entryTime);
+                t.out.write(sb, from, sb.length());
+                t.out.newline();
+            }
+            t.deferred = false;
+        }
+        if (options.syscallLimit() > 0 && ++captured >= options.syscallLimit()) {
+            detachEverything(t);
+            return Action.DETACH;
+        }
         return Action.RESUME;
+    }
+
+    /** A deferred line prints whole now; returns where its text starts. */
+    private int startDeferred(Tracee t) {
+        t.deferred = false;
+        closeOpenLine(t);
+        return 0;
     }
 
     /**
      * Makes {@code t.line} end where the exit's text continues: the open line itself, or a fresh
      * {@code <... name resumed>} line. Returns where the unwritten text starts.
      */
-    private int resumeLine(Tracee t, Task task) {
+    private int resumeLine(Tracee t, long now, long ip) {
         StringBuilder sb = t.line;
-        if (openLine == t) {
+        if (perThread != null ? t.lineOpen : openLine == t) {
             openLine = null;
+            t.lineOpen = false;
             return sb.length();
         }
-        closeOpenLine();
+        closeOpenLine(t);
         sb.setLength(0);
-        prefix(sb, task);
+        linePrefix(sb, t, now, ip);
         sb.append("<... ").append(table.name(t.nr)).append(" resumed>");
         return 0;
     }
 
-    private void closeOpenLine() {
-        if (openLine != null) {
-            out.write(" <unfinished ...>");
-            out.newline();
+    /**
+     * Ends the unfinished line that stands in the way of {@code t}'s next line: any thread's on
+     * the shared output, or under -ff {@code t}'s own.
+     */
+    private void closeOpenLine(Tracee t) {
+        if (perThread != null) {
+            if (t.lineOpen) {
+                t.out.write(" <unfinished ...>");
+                t.out.newline();
+                t.lineOpen = false;
+            }
+        } else if (openLine != null) {
+            openLine.out.write(" <unfinished ...>");
+            openLine.out.newline();
             openLine = null;
         }
+    }
+
+    private void markOpen(Tracee t) {
+        if (perThread != null) {
+            t.lineOpen = true;
+        } else {
+            openLine = t;
+        }
+    }
+
+    /**
+     * Moves the {@code =} that the printer aligned to column 40 to {@code -a}'s column. The
+     * printer writes {@code )}, spaces to column 40 (or one), then {@code = }; the first
+     * {@code )} after {@code from} followed by exactly that is it.
+     */
+    private void align(StringBuilder sb, int from) {
+        int column = options.column();
+        if (column == DEFAULT_COLUMN) return;
+        for (int q = from; q < sb.length(); q++) {
+            if (sb.charAt(q) != ')') continue;
+            int col = q + 1;
+            int eq = col + (col < DEFAULT_COLUMN ? DEFAULT_COLUMN - col : 1);
+            if (eq + 1 >= sb.length() || sb.charAt(eq) != '=' || sb.charAt(eq + 1) != ' ') continue;
+            boolean spaces = true;
+            for (int i = col; i < eq && spaces; i++) spaces = sb.charAt(i) == ' ';
+            if (!spaces) continue;
+            int want = col < column ? column - col : 1;
+            sb.delete(col, eq);
+            for (int i = 0; i < want; i++) sb.insert(col, ' ');
+            return;
+        }
+    }
+
+    private CpuClock cpu(Tracee t) {
+        if (t.cpu == null) t.cpu = new CpuClock(t.task.tid());
+        return t.cpu;
+    }
+
+    private long cpuSince(Tracee t) {
+        long now = cpu(t).read();
+        return now < 0 || t.entryCpu < 0 ? 0 : now - t.entryCpu;
+    }
+
+    /** --syscall-limit reached: every thread is let go, this one by the caller's DETACH. */
+    private void detachEverything(Tracee current) {
+        limitReached = true;
+        for (Tracee t : List.copyOf(tracees)) {
+            if (t == current) continue;
+            try {
+                t.engine.detach();
+            } catch (EngineDetachedException e) {
+                // Already gone.
+            }
+            detached(t);
+        }
+        detached(current);
+    }
+
+    /** The thread is let go alive: strace's notice, and it no longer counts as traced. */
+    private void detached(Tracee t) {
+        tracees.remove(t);
+        liveTasks--;
+        if (!options.quietAttach()) notice("jutrace: Process " + t.task.tid() + " detached");
+        finish(t);
+    }
+
+    /** A message of jutrace's own; on a shared stderr it must not land inside an open line. */
+    private void notice(String text) {
+        if (notices == out && openLine != null) {
+            openLine.out.write(" <unfinished ...>");
+            openLine.out.newline();
+            openLine = null;
+        }
+        notices.write(text);
+        notices.newline();
     }
 
     // ---- process events -----------------------------------------------------------------------
 
     @Override
     public Action reportClone(Engine engine, Task parent, Action action, long cloneFlags, Task child) {
+        if (limitReached) return Action.RESUME;
         attachTo(child);
+        if (!options.quietAttach()) notice("jutrace: Process " + child.tid() + " attached");
         return Action.RESUME;
     }
 
@@ -169,7 +382,12 @@ public final class StraceEngine implements EngineOps {
         Tracee t = (Tracee) engine.data();
         if (!t.initial) return Action.RESUME;
         t.initial = false;
-        if (options.traces(SYS_EXECVE)) printInitialExec(t, task);
+        if (options.traces(SYS_EXECVE)) {
+            if (summary != null) summary.count(SYS_EXECVE, 0, false);
+            if (options.printsTrace() && (options.statuses() & SyscallStatus.SUCCESSFUL.bit()) != 0) {
+                printInitialExec(t, task);
+            }
+        }
         return Action.RESUME;
     }
 
@@ -186,14 +404,19 @@ public final class StraceEngine implements EngineOps {
         t.args[2] = sp + 8 * (argc + 2);
         t.args[3] = t.args[4] = t.args[5] = 0;
         t.nr = SYS_EXECVE;
+        t.lastNr = SYS_EXECVE;
+        long now = clock ? System.nanoTime() : 0;
         StringBuilder sb = t.line;
         sb.setLength(0);
-        prefix(sb, task);
+        linePrefix(sb, t, now, options.instructionPointer() ? task.instructionPointer() : 0);
         printer.entry(SYS_EXECVE, t.args, t, sb);
+        int exitStart = sb.length();
         printer.exit(SYS_EXECVE, t.args, 0, t, sb);
-        closeOpenLine();
-        out.write(sb);
-        out.newline();
+        align(sb, exitStart);
+        if (options.syscallTimes()) LinePrefix.appendDuration(sb, 0);
+        closeOpenLine(t);
+        t.out.write(sb);
+        t.out.newline();
     }
 
     private static long execFn(int tid) {
@@ -214,23 +437,25 @@ public final class StraceEngine implements EngineOps {
 
     @Override
     public Action reportSignal(Engine engine, Task task, Action action, SignalReport signal) {
+        if (!options.printsTrace() || !options.tracesSignal(signal.signal())) return Action.RESUME;
         Tracee t = (Tracee) engine.data();
         StringBuilder sb = t.line;
-        int start = beginLine(sb, task);
+        int start = beginLine(sb, t);
         sb.append("--- ").append(Signals.name(signal.signal())).append(' ');
         SigInfo.format(signal.siginfo(), sb);
         sb.append(" ---");
-        endLine(sb, start);
+        endLine(t, start);
         return Action.RESUME;
     }
 
     @Override
     public Action reportJctl(Engine engine, Task task, Action action, boolean stopped, int signal) {
-        if (!stopped) return Action.RESUME;
-        StringBuilder sb = ((Tracee) engine.data()).line;
-        int start = beginLine(sb, task);
+        if (!stopped || !options.printsTrace() || !options.tracesSignal(signal)) return Action.RESUME;
+        Tracee t = (Tracee) engine.data();
+        StringBuilder sb = t.line;
+        int start = beginLine(sb, t);
         sb.append("--- stopped by ").append(Signals.name(signal)).append(" ---");
-        endLine(sb, start);
+        endLine(t, start);
         return Action.RESUME;
     }
 
@@ -238,72 +463,77 @@ public final class StraceEngine implements EngineOps {
     public Action reportDeath(Engine engine, Task task, boolean groupDead, int status) {
         Tracee t = (Tracee) engine.data();
         StringBuilder sb = t.line;
-        if (t.printing) {
+        long now = clock ? System.nanoTime() : 0;
+        if (t.printing && options.printsTrace()
+                && (options.statuses() & SyscallStatus.UNFINISHED.bit()) != 0) {
             // The call never returned (exit_group, or a call cut short by a fatal signal).
-            t.printing = false;
-            int from = resumeLine(t, task);
+            int from = t.deferred ? startDeferred(t) : resumeLine(t, now, -1);
+            int exitStart = sb.length();
             printer.noReturn(sb);
-            out.write(sb, from, sb.length());
-            out.newline();
-        } else {
-            closeOpenLine();
+            align(sb, exitStart);
+            t.out.write(sb, from, sb.length());
+            t.out.newline();
+        } else if (perThread != null ? t.lineOpen : openLine == t) {
+            closeOpenLine(t);
         }
-        sb.setLength(0);
-        prefix(sb, task);
+        t.printing = false;
+        t.deferred = false;
+        if (options.printsTrace() && !options.quietExit()) {
+            sb.setLength(0);
+            linePrefix(sb, t, now, -1);
+            if (task.supersededBy() != 0) {
+                sb.append("+++ superseded by execve in pid ").append(task.supersededBy()).append(" +++");
+            } else if ((status & 0x7f) == 0) {
+                sb.append("+++ exited with ").append((status >> 8) & 0xff).append(" +++");
+            } else {
+                sb.append("+++ killed by ").append(Signals.name(status & 0x7f));
+                if ((status & 0x80) != 0) sb.append(" (core dumped)");
+                sb.append(" +++");
+            }
+            closeOpenLine(t);
+            t.out.write(sb);
+            t.out.newline();
+        }
+        // Counted down only now: the exit line still carries its [pid N] as strace's does.
+        tracees.remove(t);
         liveTasks--;
-        if (task.supersededBy() != 0) {
-            sb.append("+++ superseded by execve in pid ").append(task.supersededBy()).append(" +++");
-        } else if ((status & 0x7f) == 0) {
-            sb.append("+++ exited with ").append((status >> 8) & 0xff).append(" +++");
-        } else {
-            sb.append("+++ killed by ").append(Signals.name(status & 0x7f));
-            if ((status & 0x80) != 0) sb.append(" (core dumped)");
-            sb.append(" +++");
-        }
-        out.write(sb);
-        out.newline();
         if (task.tid() == mainTid && task.supersededBy() == 0) mainStatus = status;
+        finish(t);
         return Action.DETACH;
+    }
+
+    /** Releases what a thread held: its clock file and, under -ff, its output. */
+    private void finish(Tracee t) {
+        if (t.cpu != null) t.cpu.close();
+        if (perThread != null && t.out != out) {
+            synchronized (outputs) {
+                outputs.remove(t.out);
+            }
+            t.out.close();
+        }
     }
 
     /**
      * Starts a line of its own (a signal, a stop) after the text already in {@code sb}, which may
-     * hold a syscall's unfinished line; returns where the new line starts.
+     * hold a syscall's unfinished or deferred line; returns where the new line starts.
      */
-    private int beginLine(StringBuilder sb, Task task) {
-        closeOpenLine();
+    private int beginLine(StringBuilder sb, Tracee t) {
+        closeOpenLine(t);
         int start = sb.length();
-        prefix(sb, task);
+        long now = clock ? System.nanoTime() : 0;
+        linePrefix(sb, t, now, options.instructionPointer() ? t.task.instructionPointer() : 0);
         return start;
     }
 
     /** Writes the line begun at {@code start} and leaves {@code sb} as it was before it. */
-    private void endLine(StringBuilder sb, int start) {
-        out.write(sb, start, sb.length());
-        out.newline();
+    private void endLine(Tracee t, int start) {
+        StringBuilder sb = t.line;
+        t.out.write(sb, start, sb.length());
+        t.out.newline();
         sb.setLength(start);
     }
 
-    private static int digits(int n) {
-        int d = 1;
-        while (n >= 10) {
-            n /= 10;
-            d++;
-        }
-        return d;
-    }
-
-    private void prefix(StringBuilder sb, Task task) {
-        int tid = task.tid();
-        if (options.pidPrefixAlways()) {
-            int start = sb.length();
-            sb.append(tid);
-            while (sb.length() - start < 5) sb.append(' ');
-            sb.append(' ');
-        } else if (liveTasks > 1) {
-            sb.append("[pid ");
-            for (int i = digits(tid); i < 5; i++) sb.append(' ');
-            sb.append(tid).append("] ");
-        }
+    private void linePrefix(StringBuilder sb, Tracee t, long now, long ip) {
+        prefix.append(sb, t.task.tid(), liveTasks > 1, now, t.lastNr, ip);
     }
 }
