@@ -29,7 +29,9 @@ public final class SyscallPrinter {
     /**
      * Appends "name(" and every argument decodable at entry, e.g.
      * {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC}. When more arguments follow at
-     * exit, it ends with their separator, as strace does: {@code read(3, }.
+     * exit, it ends with their separator, as strace does: {@code read(3, }. {@code args} holds
+     * {@link Decoder#ARGS_LENGTH} longs: the six argument registers, then slots the entry half may
+     * fill for the exit half, so the caller passes the same array to both.
      */
     public void entry(int nr, long[] args, Memory memory, StringBuilder out) {
         table.appendName(nr, out);
@@ -58,6 +60,22 @@ public final class SyscallPrinter {
             split.exit().print(args, ret, writer);
         }
         ReturnValue.append(out, ret, decoder.returns());
+        if (decoder.annotation() != null && !Errno.isError(ret)) {
+            annotate(decoder.annotation(), args, ret, memory, out);
+        }
+    }
+
+    /** Appends {@code  (...)} after the return value, or nothing when the annotation printed nothing. */
+    private void annotate(Decoder.Results annotation, long[] args, long ret, Memory memory, StringBuilder out) {
+        int mark = out.length();
+        out.append(" (");
+        writer.start(out, memory);
+        annotation.print(args, ret, writer);
+        if (writer.topLevelItems() == 0) {
+            out.setLength(mark);
+        } else {
+            out.append(')');
+        }
     }
 
     /**

@@ -9,17 +9,44 @@ import dev.jutrace.decode.text.ReturnStyle;
  */
 public sealed interface Decoder {
 
+    /**
+     * The first slot after the six argument registers where an entry half keeps a value its exit
+     * half needs once the kernel has overwritten it: accept's {@code *addrlen} prints as
+     * {@code [128 => 16]}.
+     */
+    int SAVED = 6;
+
+    /** How long the {@code args} array given to both halves is: the registers, then the saved slots. */
+    int ARGS_LENGTH = 8;
+
     /** How the successful return value prints. */
     ReturnStyle returns();
 
+    /**
+     * What prints in parentheses after a successful return value, or null for nothing: poll's
+     * {@code = 1 ([{fd=3, revents=POLLIN}])}, {@code = 0 (Timeout)}. It prints top-level values;
+     * when it prints none, the parentheses are left out.
+     */
+    Results annotation();
+
     /** Every argument is known when the call starts: open's path, write's buffer. */
-    record AtEntry(Arguments entry, ReturnStyle returns) implements Decoder {}
+    record AtEntry(Arguments entry, ReturnStyle returns, Results annotation) implements Decoder {
+
+        public AtEntry(Arguments entry, ReturnStyle returns) {
+            this(entry, returns, null);
+        }
+    }
 
     /**
      * Some arguments are only filled in by the kernel (read's buffer, pipe's descriptors): the
      * ones before them print at entry, the rest at exit.
      */
-    record Split(Arguments entry, Results exit, ReturnStyle returns) implements Decoder {}
+    record Split(Arguments entry, Results exit, ReturnStyle returns, Results annotation) implements Decoder {
+
+        public Split(Arguments entry, Results exit, ReturnStyle returns) {
+            this(entry, exit, returns, null);
+        }
+    }
 
     /** Prints arguments from the argument registers. */
     @FunctionalInterface
@@ -43,5 +70,15 @@ public sealed interface Decoder {
 
     static Decoder split(Arguments entry, Results exit) {
         return new Split(entry, exit, ReturnStyle.DECIMAL);
+    }
+
+    /** A call whose arguments all print at entry, with a note after its return value. */
+    static Decoder annotated(Arguments entry, Results annotation) {
+        return new AtEntry(entry, ReturnStyle.DECIMAL, annotation);
+    }
+
+    /** A call with arguments printed at exit, and a note after its return value. */
+    static Decoder annotated(Arguments entry, Results exit, Results annotation) {
+        return new Split(entry, exit, ReturnStyle.DECIMAL, annotation);
     }
 }

@@ -29,7 +29,10 @@ public final class DecoderTable {
             Getrandom::register,
             Sigaction::register,
             Wait::register,
-            Clone::register);
+            Clone::register,
+            Socket::register,
+            SendRecv::register,
+            Sockopt::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

@@ -3,6 +3,7 @@ package dev.jutrace.decode.text;
 import dev.jutrace.decode.DecodeOptions;
 import dev.jutrace.decode.Errno;
 import dev.jutrace.decode.Memory;
+import dev.jutrace.decode.SigInfo;
 import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.xlat.Xlat;
 import java.util.Arrays;
@@ -162,6 +163,89 @@ public final class ArgWriter {
         }
     }
 
+    /** A number in the call that converts it to network order: {@code htons(8080)}, {@code htonl(5)}. */
+    public void wrapped(String function, long value) {
+        item();
+        out.append(function).append('(');
+        Numbers.appendUnsigned(out, value);
+        out.append(')');
+    }
+
+    /** Hex with at least {@code digits} digits after the {@code 0x}, as C's {@code %#0Nx}: {@code 0x000005}. */
+    public void hexPadded(long value, int digits) {
+        item();
+        out.append("0x");
+        for (int shown = Math.max(1, (64 - Long.numberOfLeadingZeros(value) + 3) / 4); shown < digits; shown++) {
+            out.append('0');
+        }
+        Numbers.appendHexDigits(out, value);
+    }
+
+    /**
+     * A value the kernel may have rewritten, as C's {@code int}: {@code 128 => 16}, or just
+     * {@code 16} when it came back unchanged.
+     */
+    public void inOut(long before, long after) {
+        item();
+        out.append((int) before);
+        if ((int) before != (int) after) {
+            out.append(" => ").append((int) after);
+        }
+    }
+
+    /**
+     * A set of descriptors as select(2) takes it, {@code nfds} bits at {@code address}:
+     * {@code [3 4]}, {@code NULL}, or the address when it cannot be read. The kernel reads whole
+     * longs, and so does this.
+     */
+    public void fdSet(long address, int nfds) {
+        item();
+        int bytes = (int) ((nfds + 63L) / 64 * 8);
+        if (address == 0 || nfds < 0 || !fetch(address, bytes)) {
+            appendPointer(address);
+            return;
+        }
+        out.append('[');
+        boolean any = false;
+        for (int fd = 0; fd < nfds; fd++) {
+            if ((scratch[fd >>> 3] & (1 << (fd & 7))) != 0) {
+                if (any) {
+                    out.append(' ');
+                }
+                out.append(fd);
+                any = true;
+            }
+        }
+        out.append(']');
+    }
+
+    /**
+     * A descriptor set select(2) returns, after a label: {@code in [3 4]}. Nothing prints when
+     * the set is NULL, unreadable or empty, as strace leaves such sets out of its note.
+     */
+    public void labelledFdSet(String label, long address, int nfds) {
+        int bytes = (int) ((nfds + 63L) / 64 * 8);
+        if (address == 0 || nfds <= 0 || !fetch(address, bytes)) {
+            return;
+        }
+        for (int fd = 0; fd < nfds; fd++) {
+            if ((scratch[fd >>> 3] & (1 << (fd & 7))) != 0) {
+                label(label);
+                fdSet(address, nfds);
+                return;
+            }
+        }
+    }
+
+    /** A siginfo_t in tracee memory: its fields, {@code NULL}, or its address when unreadable. */
+    public void siginfo(long address) {
+        if (address == 0 || !fetch(address, SigInfo.SIZE)) {
+            pointer(address);
+        } else {
+            SigInfo.print(scratch, this);
+        }
+    }
+
     /** A signal number: {@code SIGCHLD}, or the number when it has no name. */
     public void signal(int signo) {
         String name = Signals.name(signo);
@@ -281,6 +365,20 @@ public final class ArgWriter {
      * hex. Hex alone, with nothing named before it, gets {@code /* X_??? *}{@code /}.
      */
     public void flagBits(Xlat table, long value) {
+        appendFlagBits(table, value, 0);
+    }
+
+    /**
+     * Like {@link #flagBits}, but the hex remainder gets {@code /* X_??? *}{@code /} whenever
+     * {@code table} itself named no bit, even after other parts: socket's type prints as
+     * {@code SOCK_STREAM|0x100 /* SOCK_??? *}{@code /} and {@code SOCK_STREAM|SOCK_CLOEXEC|0x100}.
+     */
+    public void flagBitsCommented(Xlat table, long value) {
+        appendFlagBits(table, value, flagsPrinted);
+    }
+
+    /** Names bits, then the remainder, commented when no more than {@code namedBefore} parts printed. */
+    private void appendFlagBits(Xlat table, long value, int namedBefore) {
         long rest = value;
         for (int i = 0, n = table.size(); i < n && rest != 0; i++) {
             long bits = table.valueAt(i);
@@ -291,7 +389,7 @@ public final class ArgWriter {
             }
         }
         if (rest != 0) {
-            boolean alone = flagsPrinted == 0;
+            boolean alone = flagsPrinted == namedBefore;
             flagSeparator();
             Numbers.appendHex(out, rest);
             if (alone) {
@@ -485,6 +583,109 @@ public final class ArgWriter {
         return value;
     }
 
+    /** The unsigned byte at {@code offset} of the last {@link #fetch}. */
+    public int fetchedByte(int offset) {
+        return scratch[offset] & 0xff;
+    }
+
+    /** The little-endian unsigned short at {@code offset} of the last {@link #fetch}. */
+    public int fetchedUint16(int offset) {
+        return (scratch[offset] & 0xff) | (scratch[offset + 1] & 0xff) << 8;
+    }
+
+    /** The big-endian (network order) unsigned short at {@code offset} of the last {@link #fetch}. */
+    public int fetchedNetUint16(int offset) {
+        return (scratch[offset] & 0xff) << 8 | (scratch[offset + 1] & 0xff);
+    }
+
+    /**
+     * {@code length} bytes at {@code offset} of the last {@link #fetch}, quoted whole whatever
+     * -s says, as strace prints a socket address's bytes: {@code "\37\220"}. A non-null
+     * {@code prefix} goes before the quote, as {@code @} marks an abstract socket name.
+     */
+    public void fetchedBytes(String prefix, int offset, int length) {
+        item();
+        if (prefix != null) {
+            out.append(prefix);
+        }
+        Quoting.append(out, scratch, offset, length, false, options);
+    }
+
+    /** The IPv4 address at {@code offset} of the last {@link #fetch}: {@code inet_addr("127.0.0.1")}. */
+    public void fetchedInetAddr(int offset) {
+        item();
+        out.append("inet_addr(\"");
+        appendIpv4(offset);
+        out.append("\")");
+    }
+
+    /**
+     * The IPv6 address at {@code offset} of the last {@link #fetch}, as the call that would store
+     * it in {@code field}: {@code inet_pton(AF_INET6, "::1", &sin6_addr)}.
+     */
+    public void fetchedInet6Addr(int offset, String field) {
+        item();
+        out.append("inet_pton(AF_INET6, \"");
+        appendIpv6(offset);
+        out.append("\", &").append(field).append(')');
+    }
+
+    private void appendIpv4(int offset) {
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                out.append('.');
+            }
+            out.append(scratch[offset + i] & 0xff);
+        }
+    }
+
+    /**
+     * inet_ntop(3)'s text: the longest run of two or more zero groups, the first if tied, becomes
+     * {@code ::}; an address whose first 96 bits are zero (bar ::1 and ::) or that maps IPv4
+     * ({@code ::ffff:0:0/96}) ends in dotted IPv4.
+     */
+    private void appendIpv6(int offset) {
+        int bestStart = -1, bestLength = 0;
+        for (int i = 0; i < 8; ) {
+            if (group(offset, i) != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && group(offset, j) == 0) {
+                j++;
+            }
+            if (j - i > bestLength && j - i >= 2) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        boolean ipv4Tail = bestStart == 0 && (bestLength == 6 || (bestLength == 5 && group(offset, 5) == 0xffff));
+        int groups = ipv4Tail ? 6 : 8;
+        for (int i = 0; i < groups; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (i > 0 && i != bestStart + bestLength) {
+                out.append(':');
+            }
+            Numbers.appendHexDigits(out, group(offset, i));
+        }
+        if (ipv4Tail) {
+            if (bestStart + bestLength < 6) {
+                out.append(':');
+            }
+            appendIpv4(offset + 12);
+        }
+    }
+
+    private int group(int offset, int i) {
+        return (scratch[offset + 2 * i] & 0xff) << 8 | (scratch[offset + 2 * i + 1] & 0xff);
+    }
+
     /** Grows the scratch buffer, keeping what a string read has gathered so far. */
     private void ensureScratch(int length) {
         if (scratch.length < length) {
@@ -516,6 +717,16 @@ public final class ArgWriter {
     public void field(String name) {
         item();
         out.append(name).append('=');
+        afterField = true;
+    }
+
+    /**
+     * Labels the next value with a word and a space, as strace's notes after a return value do:
+     * {@code in [3]}, {@code left {tv_sec=0, tv_nsec=5}}.
+     */
+    public void label(String name) {
+        item();
+        out.append(name).append(' ');
         afterField = true;
     }
 

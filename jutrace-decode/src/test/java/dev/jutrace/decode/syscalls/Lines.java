@@ -27,9 +27,23 @@ final class Lines {
     }
 
     String line(int nr, long ret, long... args) {
-        long[] regs = Arrays.copyOf(args, 6);
+        long[] regs = Arrays.copyOf(args, Decoder.ARGS_LENGTH);
         StringBuilder out = new StringBuilder();
         printer.entry(nr, regs, memory, out);
+        printer.exit(nr, regs, ret, memory, out);
+        return out.toString();
+    }
+
+    /**
+     * The line of a call during which the kernel changes memory: {@code kernel} runs between
+     * the entry and exit halves, as the kernel fills accept's address and length.
+     */
+    String line(String name, long ret, Runnable kernel, long... args) {
+        int nr = table.number(name);
+        long[] regs = Arrays.copyOf(args, Decoder.ARGS_LENGTH);
+        StringBuilder out = new StringBuilder();
+        printer.entry(nr, regs, memory, out);
+        kernel.run();
         printer.exit(nr, regs, ret, memory, out);
         return out.toString();
     }
@@ -37,21 +51,21 @@ final class Lines {
     /** What the entry stop alone prints, as strace shows before {@code <unfinished ...>}. */
     String entry(String name, long... args) {
         StringBuilder out = new StringBuilder();
-        printer.entry(table.number(name), Arrays.copyOf(args, 6), memory, out);
+        printer.entry(table.number(name), Arrays.copyOf(args, Decoder.ARGS_LENGTH), memory, out);
         return out.toString();
     }
 
     /** What the exit stop alone appends after strace's {@code <... name resumed>}. */
     String resumed(String name, long ret, long... args) {
         StringBuilder out = new StringBuilder("<... " + name + " resumed>");
-        printer.exit(table.number(name), Arrays.copyOf(args, 6), ret, memory, out);
+        printer.exit(table.number(name), Arrays.copyOf(args, Decoder.ARGS_LENGTH), ret, memory, out);
         return out.toString();
     }
 
     /** A line that never returned, as exit_group's. */
     String noReturn(String name, long... args) {
         StringBuilder out = new StringBuilder();
-        printer.entry(table.number(name), Arrays.copyOf(args, 6), memory, out);
+        printer.entry(table.number(name), Arrays.copyOf(args, Decoder.ARGS_LENGTH), memory, out);
         printer.noReturn(out);
         return out.toString();
     }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Just enough of a C preprocessor to check a table against its header: collects object-like
@@ -19,6 +21,10 @@ final class HeaderDefines {
 
     static final Path INCLUDE = Path.of("/usr/include");
     private static final Path MULTIARCH = INCLUDE.resolve("x86_64-linux-gnu");
+
+    private static final Pattern ENUM = Pattern.compile("\\benum\\s*\\w*\\s*\\{([^}]*)\\}");
+    /** Casts kernel headers put in front of constants: {@code (__poll_t)0x8000}. */
+    private static final Pattern CAST = Pattern.compile("\\(\\s*(?:__poll_t|__u32|__u64|__s32|unsigned int|unsigned long|int)\\s*\\)");
 
     private final Map<String, String> defines = new HashMap<>();
     private final Set<Path> read = new HashSet<>();
@@ -43,7 +49,37 @@ final class HeaderDefines {
             } else if (t.matches("#\\s*define\\s+\\w+(\\s.*)?")) {
                 String rest = t.replaceFirst("#\\s*define\\s+", "");
                 String name = rest.split("\\s")[0];
-                defines.putIfAbsent(name, rest.substring(name.length()).trim());
+                String body = rest.substring(name.length()).trim();
+                // glibc's "#define SOCK_STREAM SOCK_STREAM" only says the enum constant exists.
+                if (!body.equals(name)) {
+                    defines.putIfAbsent(name, body);
+                }
+            }
+        }
+        readEnums(text);
+    }
+
+    /**
+     * Enum constants count as defines: many socket, io_uring and bpf constants exist only as
+     * enumerators. A constant without an initializer is the previous one plus one.
+     */
+    private void readEnums(String text) {
+        Matcher m = ENUM.matcher(text);
+        while (m.find()) {
+            String body = m.group(1).replaceAll("(?m)^\\s*#.*$", " ");
+            String previous = null;
+            for (String item : body.split(",")) {
+                String t = item.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                int eq = t.indexOf('=');
+                String name = (eq < 0 ? t : t.substring(0, eq)).trim();
+                if (!name.matches("\\w+")) {
+                    break; // not a plain enumerator list
+                }
+                defines.putIfAbsent(name, eq >= 0 ? t.substring(eq + 1).trim() : previous == null ? "0" : previous + " + 1");
+                previous = name;
             }
         }
     }
@@ -68,7 +104,7 @@ final class HeaderDefines {
         if (body == null) {
             throw new IllegalArgumentException(name + " is not defined");
         }
-        return new Parser(body).expression();
+        return new Parser(CAST.matcher(body).replaceAll(" ")).expression();
     }
 
     /** expression := term (('|' | '+') term)*, term := unary ('<<' unary)*, unary := '-'? atom */

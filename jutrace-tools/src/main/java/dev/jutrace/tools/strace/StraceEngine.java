@@ -15,6 +15,7 @@ import dev.jutrace.decode.SigInfo;
 import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.SyscallPrinter;
 import dev.jutrace.decode.SyscallTable;
+import dev.jutrace.decode.syscalls.Decoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -67,7 +68,8 @@ public final class StraceEngine implements EngineOps {
     static final class Tracee implements dev.jutrace.decode.Memory {
         final Task task;
         final StringBuilder line = new StringBuilder(256);
-        final long[] args = new long[6];
+        /** The call's registers and what its decoder's entry half saves for the exit half. */
+        final long[] args = new long[Decoder.ARGS_LENGTH];
         Engine engine;
         TraceOutput out;
         CpuClock cpu;
