@@ -32,7 +32,9 @@ public final class DecoderTable {
             Clone::register,
             Socket::register,
             SendRecv::register,
-            Sockopt::register);
+            Sockopt::register,
+            Poll::register,
+            Epoll::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;
