@@ -106,6 +106,52 @@ final class GdbDriver {
         return runGdb(cmd);
     }
 
+    /** A gdb running in the background, for tests that interrupt it as a user's Ctrl-C would. */
+    record Background(Process process, Path out) {
+        String output() throws IOException {
+            return Files.readString(out, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Waits until gdb has printed {@code text}. */
+        void await(String text) throws IOException, InterruptedException {
+            for (int i = 0; i < 600; i++) {
+                if (output().contains(text)) return;
+                Thread.sleep(50);
+            }
+            throw new AssertionError("gdb never printed '" + text + "':\n" + output());
+        }
+
+        /** Ctrl-C at gdb's terminal: SIGINT to gdb itself, which sends the server its interrupt. */
+        void interrupt() throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        }
+
+        String finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("gdb did not finish:\n" + output());
+                }
+                return output();
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
+    static Background gdbRemoteInBackground(String program, int port, List<String> commands) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(GDB.toString(), "-nx", "-batch", "-ex", "set pagination off",
+                "-ex", "set confirm off", "-ex", "file " + program, "-ex", "target remote 127.0.0.1:" + port));
+        for (String c : commands) {
+            cmd.add("-ex");
+            cmd.add(c);
+        }
+        Path out = Files.createTempFile("gdb", ".out");
+        Process gdb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        return new Background(gdb, out);
+    }
+
     private static String runGdb(List<String> cmd) throws IOException, InterruptedException {
         Path out = Files.createTempFile("gdb", ".out");
         try {

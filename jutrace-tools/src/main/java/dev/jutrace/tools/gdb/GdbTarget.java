@@ -160,15 +160,24 @@ final class GdbTarget implements EngineOps {
             for (Map.Entry<GdbThread, Resume> e : how.entrySet()) {
                 GdbThread t = e.getKey();
                 Resume r = e.getValue();
+                boolean inItsStop;
                 synchronized (this) {
                     if (stop != null || !t.alive) continue; // an event came first: everything stays
                     t.held = false;
                     t.stopped = false;
                     t.stepping = r.step();
-                    t.passSignal = r.signal();
+                    inItsStop = r.signal() != 0 && r.signal() == t.stopSignal;
+                    t.passSignal = inItsStop ? 0 : r.signal();
+                    t.stopSignal = 0;
                 }
                 try {
-                    if (r.signal() != 0) Libc.tgkillRaw(t.task.tgid(), t.task.tid(), r.signal());
+                    if (inItsStop) {
+                        // Still in that signal's stop: the restart delivers it, siginfo and all.
+                        t.engine.setRestart(r.signal(), false);
+                    } else if (r.signal() != 0) {
+                        // Any other stop drops a restart signal: send it, and let it through when it arrives.
+                        Libc.tgkillRaw(t.task.tgid(), t.task.tid(), r.signal());
+                    }
                     t.engine.control(r.step() ? Action.SINGLESTEP : Action.RESUME);
                 } catch (RuntimeException x) {
                     // It died meanwhile; its death report follows.
@@ -441,8 +450,14 @@ final class GdbTarget implements EngineOps {
         signal.setAction(SignalAction.IGN);
         synchronized (this) {
             t.siginfo = info;
+            t.stopSignal = sig;
         }
-        if (!report(t, Stop.signal(t, sig, ""))) signal.hold();
+        if (!report(t, Stop.signal(t, sig, ""))) {
+            synchronized (this) {
+                t.stopSignal = 0;
+            }
+            signal.hold();
+        }
         return decide(t);
     }
 

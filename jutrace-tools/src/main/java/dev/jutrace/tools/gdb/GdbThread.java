@@ -20,6 +20,8 @@ final class GdbThread {
     boolean stepping;
     /** A signal gdb resumed it with, re-raised: delivered at its next signal stop without stopping. */
     int passSignal;
+    /** The signal of the stop gdb was told about, while the thread sits in that signal stop; else 0. */
+    int stopSignal;
     /** The siginfo of the signal it last stopped for, for {@code qXfer:siginfo:read}. */
     byte[] siginfo;
     /** A Ctrl-C from gdb asked this thread for an INTERRUPT report. */
