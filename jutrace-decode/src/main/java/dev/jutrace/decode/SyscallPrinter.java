@@ -59,7 +59,13 @@ public final class SyscallPrinter {
             writer.start(out, memory);
             split.exit().print(args, ret, writer);
         }
-        ReturnValue.append(out, ret, decoder.returns());
+        if (decoder.value() != null && !Errno.isError(ret)) {
+            ReturnValue.appendEquals(out);
+            writer.start(out, memory);
+            decoder.value().print(args, ret, writer);
+        } else {
+            ReturnValue.append(out, ret, decoder.returns());
+        }
         if (decoder.annotation() != null && !Errno.isError(ret)) {
             annotate(decoder.annotation(), args, ret, memory, out);
         }

@@ -3,16 +3,18 @@ package dev.jutrace.decode.syscalls;
 import dev.jutrace.decode.text.ArgWriter;
 import dev.jutrace.decode.xlat.Xlat;
 
-/** access(2) and faccessat(2). faccessat2(2), which adds flags, is not decoded yet. */
+/** access(2), faccessat(2) and faccessat2(2), which adds flags. */
 final class Access {
 
     private static final Xlat MODES = Xlat.load("access_modes");
+    private static final Xlat FLAGS = Xlat.load("faccessat2_flags");
 
     private Access() {}
 
     static void register(Registrar r) {
         r.add("access", Decoder.atEntry(Access::access));
         r.add("faccessat", Decoder.atEntry(Access::faccessat));
+        r.add("faccessat2", Decoder.atEntry(Access::faccessat2));
     }
 
     /** access(const char *pathname, int mode) */
@@ -28,5 +30,12 @@ final class Access {
         out.dirfd(dirfd);
         out.path(pathname);
         out.flags(MODES, mode & 0xffff_ffffL);
+    }
+
+    /** faccessat2(int dirfd, const char *pathname, int mode, int flags) */
+    private static void faccessat2(long[] args, ArgWriter out) {
+        long flags = args[3];
+        faccessat(args, out);
+        out.flags(FLAGS, flags & 0xffff_ffffL);
     }
 }

@@ -29,11 +29,29 @@ public sealed interface Decoder {
      */
     Results annotation();
 
+    /**
+     * Prints a successful return value whose form depends on the arguments, or null when
+     * {@link #returns} says it: fcntl's F_GETFL returns flags, in hex, F_DUPFD a descriptor.
+     */
+    Results value();
+
+    /** This decoder, with successful return values printed by {@code value}. */
+    Decoder printingValue(Results value);
+
     /** Every argument is known when the call starts: open's path, write's buffer. */
-    record AtEntry(Arguments entry, ReturnStyle returns, Results annotation) implements Decoder {
+    record AtEntry(Arguments entry, ReturnStyle returns, Results annotation, Results value) implements Decoder {
 
         public AtEntry(Arguments entry, ReturnStyle returns) {
-            this(entry, returns, null);
+            this(entry, returns, null, null);
+        }
+
+        public AtEntry(Arguments entry, ReturnStyle returns, Results annotation) {
+            this(entry, returns, annotation, null);
+        }
+
+        @Override
+        public Decoder printingValue(Results how) {
+            return new AtEntry(entry, returns, annotation, how);
         }
     }
 
@@ -41,10 +59,19 @@ public sealed interface Decoder {
      * Some arguments are only filled in by the kernel (read's buffer, pipe's descriptors): the
      * ones before them print at entry, the rest at exit.
      */
-    record Split(Arguments entry, Results exit, ReturnStyle returns, Results annotation) implements Decoder {
+    record Split(Arguments entry, Results exit, ReturnStyle returns, Results annotation, Results value) implements Decoder {
 
         public Split(Arguments entry, Results exit, ReturnStyle returns) {
-            this(entry, exit, returns, null);
+            this(entry, exit, returns, null, null);
+        }
+
+        public Split(Arguments entry, Results exit, ReturnStyle returns, Results annotation) {
+            this(entry, exit, returns, annotation, null);
+        }
+
+        @Override
+        public Decoder printingValue(Results how) {
+            return new Split(entry, exit, returns, annotation, how);
         }
     }
 

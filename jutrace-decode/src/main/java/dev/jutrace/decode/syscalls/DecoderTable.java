@@ -34,7 +34,30 @@ public final class DecoderTable {
             SendRecv::register,
             Sockopt::register,
             Poll::register,
-            Epoll::register);
+            Epoll::register,
+            // Batch A of issue 5: files and descriptors, memory, processes, signals, time.
+            Fcntl::register,
+            Getdents::register,
+            Pipe::register,
+            Link::register,
+            Unlink::register,
+            Mkdir::register,
+            Rename::register,
+            Chdir::register,
+            Statx::register,
+            Statfs::register,
+            Fsync::register,
+            Chmod::register,
+            Utimensat::register,
+            Readv::register,
+            Sendfile::register,
+            Flock::register,
+            Inotify::register,
+            Memfd::register,
+            Clock::register,
+            TimeOfDay::register,
+            Itimer::register,
+            Timer::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

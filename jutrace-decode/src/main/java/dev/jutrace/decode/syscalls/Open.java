@@ -4,13 +4,16 @@ import dev.jutrace.decode.text.ArgWriter;
 import dev.jutrace.decode.xlat.Xlat;
 
 /**
- * open(2), openat(2), creat(2). The mode only means something, and only prints, when the flags
+ * open(2), openat(2), creat(2), openat2(2). The mode only means something, and only prints, when the flags
  * can create a file: O_CREAT or O_TMPFILE.
  */
 final class Open {
 
     private static final Xlat ACCESS = Xlat.load("open_access");
     private static final Xlat FLAGS = Xlat.load("open_flags");
+    private static final Xlat RESOLVE = Xlat.load("resolve_flags");
+    /** struct open_how, linux/openat2.h: flags, mode, resolve, three 64-bit fields. */
+    private static final int OPEN_HOW_SIZE = 24;
     private static final int O_ACCMODE = (int) ACCESS.value("O_ACCMODE");
     /** The bits that make open create a file; __O_TMPFILE alone, without O_DIRECTORY, is enough for strace. */
     private static final int CREATES = (int) (FLAGS.value("O_CREAT") | FLAGS.value("__O_TMPFILE"));
@@ -21,6 +24,7 @@ final class Open {
         r.add("open", Decoder.atEntry(Open::open));
         r.add("openat", Decoder.atEntry(Open::openat));
         r.add("creat", Decoder.atEntry(Open::creat));
+        r.add("openat2", Decoder.atEntry(Open::openat2));
     }
 
     /** open(const char *pathname, int flags, mode_t mode) */
@@ -43,6 +47,34 @@ final class Open {
         long pathname = args[0], mode = args[1];
         out.path(pathname);
         out.mode(umode(mode));
+    }
+
+    /** openat2(int dirfd, const char *pathname, struct open_how *how, size_t size) */
+    private static void openat2(long[] args, ArgWriter out) {
+        long dirfd = args[0], pathname = args[1], how = args[2], size = args[3];
+        out.dirfd(dirfd);
+        out.path(pathname);
+        openHow(how, size, out);
+        out.unsigned(size);
+    }
+
+    /** struct open_how; a size too small for it means the kernel rejects it, and strace prints the address. */
+    private static void openHow(long how, long size, ArgWriter out) {
+        if (how == 0 || Long.compareUnsigned(size, OPEN_HOW_SIZE) < 0 || !out.fetch(how, OPEN_HOW_SIZE)) {
+            out.pointer(how);
+            return;
+        }
+        long flags = out.fetchedLong(0), mode = out.fetchedLong(8), resolve = out.fetchedLong(16);
+        out.beginStruct();
+        out.field("flags");
+        printFlags((int) flags, out);
+        if (((int) flags & CREATES) != 0 || mode != 0) {
+            out.field("mode");
+            out.mode(mode);
+        }
+        out.field("resolve");
+        out.flags(RESOLVE, resolve);
+        out.endStruct();
     }
 
     private static void flagsAndMode(long flags, long mode, ArgWriter out) {

@@ -14,10 +14,10 @@ final class Stat {
     private static final Xlat TYPE = Xlat.load("stat_type");
     private static final Xlat MODE_BITS = Xlat.load("stat_mode_bits");
     private static final Xlat AT_FLAGS = Xlat.load("at_flags");
-    private static final long S_IFMT = 0170000;
+    static final long S_IFMT = 0170000;
     private static final long PERMISSIONS = 0777;
-    private static final long S_IFCHR = TYPE.value("S_IFCHR");
-    private static final long S_IFBLK = TYPE.value("S_IFBLK");
+    static final long S_IFCHR = TYPE.value("S_IFCHR");
+    static final long S_IFBLK = TYPE.value("S_IFBLK");
 
     /** x86_64 struct stat, asm/stat.h: its size and the offsets of the fields that print. */
     private static final int SIZE = 144;
@@ -88,7 +88,7 @@ final class Stat {
     }
 
     /** st_mode: the file type, the set-id and sticky bits, then the permissions in octal. */
-    private static void printMode(long mode, ArgWriter out) {
+    static void printMode(long mode, ArgWriter out) {
         out.beginFlags();
         long type = mode & S_IFMT;
         if (type != 0) {

@@ -53,6 +53,7 @@ public final class ArgWriter {
     private int depth;
     private int topLevelItems;
     private boolean afterField;
+    private boolean completeAtEntry;
     private int flagsPrinted;
 
     public ArgWriter(DecodeOptions options) {
@@ -73,6 +74,7 @@ public final class ArgWriter {
         this.first[0] = true;
         this.topLevelItems = 0;
         this.afterField = false;
+        this.completeAtEntry = false;
     }
 
     /** How many top-level values have been printed since {@link #start}. */
@@ -85,9 +87,35 @@ public final class ArgWriter {
      * strace leaves the separator in place, so an interrupted call shows {@code read(3, }.
      */
     public void continuedAtExit() {
-        if (topLevelItems > 0) {
+        if (topLevelItems > 0 && !completeAtEntry) {
             out.append(", ");
         }
+    }
+
+    /**
+     * Ends the entry half of a split call without the separator {@link #continuedAtExit} adds:
+     * the call printed everything at entry (fcntl, for every command but the ones that read a
+     * struct back), or its exit half goes on with {@link #updated} or {@link #resumeAtExit}.
+     */
+    public void completeAtEntry() {
+        completeAtEntry = true;
+    }
+
+    /**
+     * Starts an exit half that continues the entry half's list: the next value gets its
+     * separator, as if the two halves had been printed in one go.
+     */
+    public void resumeAtExit() {
+        first[depth] = false;
+    }
+
+    /**
+     * What the kernel changed a value printed at entry to: <code> => </code> and the next value,
+     * as sendfile's offset prints, {@code [2] => [7]}.
+     */
+    public void updated() {
+        out.append(" => ");
+        first[depth] = true;
     }
 
     // ---- numbers -------------------------------------------------------------------------
@@ -588,6 +616,11 @@ public final class ArgWriter {
         return scratch[offset] & 0xff;
     }
 
+    /** The little-endian int at {@code offset} of the last {@link #fetch}, sign-extended. */
+    public int fetchedInt32(int offset) {
+        return (int) fetchedUint32(offset);
+    }
+
     /** The little-endian unsigned short at {@code offset} of the last {@link #fetch}. */
     public int fetchedUint16(int offset) {
         return (scratch[offset] & 0xff) | (scratch[offset + 1] & 0xff) << 8;
@@ -686,6 +719,30 @@ public final class ArgWriter {
         return (scratch[offset + 2 * i] & 0xff) << 8 | (scratch[offset + 2 * i + 1] & 0xff);
     }
 
+    /**
+     * The bytes of the last {@link #fetch}, from offset 0, for a decoder that hands a whole
+     * struct to a printer of its own (siginfo_t). Valid until the next read through this writer;
+     * the array may be longer than what was fetched.
+     */
+    public byte[] fetched() {
+        return scratch;
+    }
+
+    /**
+     * A NUL-terminated string at {@code offset} of the last {@link #fetch}, of at most {@code max}
+     * bytes, quoted and limited by -s: for char arrays inside structs, as utsname's fields.
+     */
+    public void fetchedString(int offset, int max) {
+        item();
+        int end = offset;
+        while (end < offset + max && scratch[end] != 0) {
+            end++;
+        }
+        int limit = options.stringLimit();
+        int n = Math.min(end - offset, limit);
+        Quoting.append(out, scratch, offset, n, n < end - offset, options);
+    }
+
     /** Grows the scratch buffer, keeping what a string read has gathered so far. */
     private void ensureScratch(int length) {
         if (scratch.length < length) {
@@ -760,6 +817,26 @@ public final class ArgWriter {
         out.append(" /* ");
         Numbers.appendUnsigned(out, seconds);
         out.append('.').append(hundredths < 10 ? "0" : "").append(hundredths).append(" s */");
+    }
+
+    /** A time since the epoch in ISO 8601 in the local zone: {@code 2023-11-14T22:13:20+0000}. */
+    public void date(long seconds) {
+        item();
+        Dates.append(out, seconds, 0, false);
+    }
+
+    /** A comment holding a time since the epoch: <code> /* 2023-11-14T22:13:20+0000 *&#47;</code>. */
+    public void commentDate(long seconds) {
+        out.append(" /* ");
+        Dates.append(out, seconds, 0, false);
+        out.append(" */");
+    }
+
+    /** A comment holding a time since the epoch to the nanosecond: <code> /* 1970-01-01T00:00:01.000000002+0000 *&#47;</code>. */
+    public void commentDate(long seconds, long nanos) {
+        out.append(" /* ");
+        Dates.append(out, seconds, nanos, true);
+        out.append(" */");
     }
 
     private void open(char bracket) {

@@ -28,6 +28,14 @@ public final class ReturnValue {
         }
     }
 
+    /**
+     * Appends {@code )}, the padding and {@code = }, for a caller that prints the value itself:
+     * a successful value strace explains, as {@code 0x1 (flags FD_CLOEXEC)}.
+     */
+    public static void appendEquals(StringBuilder out) {
+        closeParen(out);
+    }
+
     /** Appends {@code )}, the padding and {@code ?}: the call never returned (exit_group, or the tracee died in it). */
     public static void appendUnknown(StringBuilder out) {
         closeParen(out);

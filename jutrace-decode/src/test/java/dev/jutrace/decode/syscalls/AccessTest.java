@@ -29,4 +29,11 @@ class AccessTest {
         assertThat(lines.line("faccessat", 0, -100, x, 2)).isEqualTo("faccessat(AT_FDCWD, \"/x\", W_OK)         = 0");
         assertThat(lines.line("faccessat", 0, 3, x, 1, 0x200)).isEqualTo("faccessat(3, \"/x\", X_OK)                = 0");
     }
+
+    @Test
+    void faccessat2() {
+        long g = lines.memory.putString(0x6000, "/tmp/pa/g.txt");
+        assertThat(lines.line("faccessat2", 0, -100, g, 6, 0x200)).isEqualTo("faccessat2(AT_FDCWD, \"/tmp/pa/g.txt\", R_OK|W_OK, AT_EACCESS) = 0");
+        assertThat(lines.line("faccessat2", 0, -100, g, 0, 0)).isEqualTo("faccessat2(AT_FDCWD, \"/tmp/pa/g.txt\", F_OK, 0) = 0");
+    }
 }

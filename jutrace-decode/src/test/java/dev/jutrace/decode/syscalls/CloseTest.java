@@ -17,4 +17,10 @@ class CloseTest {
         assertThat(lines.line("close", -9, 1234567890))
                 .isEqualTo("close(1234567890)                       = -1 EBADF (Bad file descriptor)");
     }
+
+    @Test
+    void closeRange() {
+        assertThat(lines.line("close_range", 0, 100, 0xffffffffL, 4)).isEqualTo("close_range(100, 4294967295, CLOSE_RANGE_CLOEXEC) = 0");
+        assertThat(lines.line("close_range", 0, 100, 200, 0)).isEqualTo("close_range(100, 200, 0)                = 0");
+    }
 }
