@@ -30,11 +30,6 @@ public final class DecoderTable {
             Sigaction::register,
             Wait::register,
             Clone::register,
-            Socket::register,
-            SendRecv::register,
-            Sockopt::register,
-            Poll::register,
-            Epoll::register,
             // Batch A of issue 5: files and descriptors, memory, processes, signals, time.
             Fcntl::register,
             Getdents::register,
@@ -57,7 +52,16 @@ public final class DecoderTable {
             Clock::register,
             TimeOfDay::register,
             Itimer::register,
-            Timer::register);
+            Timer::register,
+            // Batch B of issue 5: network, polling, event descriptors, futex, ipc, io_uring.
+            Socket::register,
+            SendRecv::register,
+            Sockopt::register,
+            Poll::register,
+            Epoll::register,
+            EventFd::register,
+            Pidfd::register,
+            Futex::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

@@ -434,6 +434,35 @@ public final class ArgWriter {
         }
     }
 
+    /**
+     * A field of a packed word named from {@code table}, with its shift: {@code FUTEX_OP_SET<<28},
+     * or {@code 0x7<<28 /* FUTEX_OP_??? *}{@code /} when no entry names it.
+     */
+    public void flagShiftedValue(Xlat table, long value, int shift) {
+        flagSeparator();
+        String name = table.name(value);
+        if (name != null) {
+            out.append(name).append("<<").append(shift);
+        } else {
+            Numbers.appendHex(out, value);
+            out.append("<<").append(shift);
+            appendUnknown(table);
+        }
+    }
+
+    /** A number field of a packed word, in hex with its shift: {@code 0x1<<12}, {@code 0<<12}. */
+    public void flagShiftedHex(long value, int shift) {
+        flagSeparator();
+        Numbers.appendHex(out, value);
+        out.append("<<").append(shift);
+    }
+
+    /** A number field of a packed word at bit 0, in hex. */
+    public void flagHex(long value) {
+        flagSeparator();
+        Numbers.appendHex(out, value);
+    }
+
     /** Permission bits packed into the flags, in strace's octal form: {@code S_IFREG|0644}. */
     public void flagMode(long value) {
         flagSeparator();
