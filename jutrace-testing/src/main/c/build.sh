@@ -10,7 +10,9 @@ for c in "$src"/*.c; do
   [ -e "$c" ] || continue
   name=$(basename "$c" .c)
   bin="$out/$name"
-  if [ ! -x "$bin" ] || [ "$c" -nt "$bin" ] || [ "$src/tracee.h" -nt "$bin" ]; then
+  stale=0
+  for h in "$src"/*.h; do [ "$h" -nt "$bin" ] && stale=1; done
+  if [ ! -x "$bin" ] || [ "$c" -nt "$bin" ] || [ "$stale" = 1 ]; then
     opt=-O1
     case "$name" in gdb_*) opt=-O0 ;; esac # gdb tests step line by line and print locals
     "$cc" $opt -g -Wall -Werror -pthread -o "$bin" "$c"

@@ -10,18 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real {@code jutrace} command in its own JVM, as a user would, from the module path
- * this test runs on.
+ * this test runs on. Public for the golden tests in {@code dev.jutrace.cli.golden}.
  */
-final class Jutrace {
+public final class Jutrace {
     private Jutrace() {}
 
-    record Result(int exitCode, String stdout, String stderr) {
-        List<String> stderrLines() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public List<String> stderrLines() {
             return stderr.lines().toList();
         }
     }
 
-    static ProcessBuilder builder(List<String> args) {
+    public static ProcessBuilder builder(List<String> args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath == null) throw new IllegalStateException("tests must run on the module path");
@@ -31,7 +31,7 @@ final class Jutrace {
         return new ProcessBuilder(cmd);
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("jutrace", ".out");
         Path err = Files.createTempFile("jutrace", ".err");
         try {
@@ -48,7 +48,7 @@ final class Jutrace {
         }
     }
 
-    static String tracee(String name) {
+    public static String tracee(String name) {
         return Path.of(System.getProperty("jutrace.tracees"), name).toString();
     }
 }
