@@ -6,7 +6,7 @@
 # drift in the machine's speed lands on both alike. Wall time per run goes to
 # bench/results/<timestamp>.tsv; a markdown table of medians goes to stdout.
 #
-# Usage: bench/run.sh [--rounds N] [--workloads a,b,c,d|all] [--quick]
+# Usage: bench/run.sh [--rounds N] [--workloads a,b,c,d,e,f|all] [--quick]
 # Environment: JUTRACE and STRACE override the two tracer commands (word-split, so
 # JUTRACE="strace -qq" works); the defaults are ./jutrace at the repository root and strace.
 set -euo pipefail
@@ -27,6 +27,8 @@ usage: bench/run.sh [--rounds N] [--workloads LIST] [--quick]
                       b  sh loop of 2000 /bin/true     fork and exec
                       c  file_loop 200000              openat/fstat/read/close
                       d  thread_loop 4 250000          four threads making getppid
+                      e  file_loop 200000, -e trace=openat, strace with --seccomp-bpf
+                      f  the same as e with neither tracer using seccomp (jutrace --no-seccomp)
   --quick           a tenth of each workload's size, and 2 rounds unless --rounds is given
 environment: JUTRACE (default: $root/jutrace), STRACE (default: strace)
 EOF
@@ -45,23 +47,30 @@ while [ $# -gt 0 ]; do
   esac
 done
 case $rounds in ''|*[!0-9]*|0) echo "bench: --rounds needs a positive number" >&2; exit 2 ;; esac
-[ "$workloads" = all ] && workloads=a,b,c,d
+[ "$workloads" = all ] && workloads=a,b,c,d,e,f
 if [ "$quick" = 1 ] && [ "$rounds_given" = 0 ]; then rounds=2; fi
 scale=$(( quick ? 10 : 1 ))
 
 read -ra jutrace <<<"${JUTRACE:-$root/jutrace}"
 read -ra strace <<<"${STRACE:-strace}"
 
-# Sets the array `cmd` to workload $1's command line and `label` to its name in the table.
+# Sets the array `cmd` to workload $1's command line, `label` to its name in the table, and
+# `sargs`/`jargs` to the options strace and jutrace get besides -f -o /dev/null.
 workload() {
   local t=$tracees
+  sargs=()
+  jargs=()
   case $1 in
     a) n=$((1000000 / scale)); cmd=("$t/syscall_loop" "$n"); label="syscall_loop $n" ;;
     b) n=$((2000 / scale)); cmd=(sh -c "for i in \$(seq $n); do /bin/true; done")
        label="sh: $n x fork+exec /bin/true" ;;
     c) n=$((200000 / scale)); cmd=("$t/file_loop" "$n"); label="file_loop $n" ;;
     d) n=$((250000 / scale)); cmd=("$t/thread_loop" 4 "$n"); label="thread_loop 4 $n" ;;
-    *) echo "bench: unknown workload '$1' (know a, b, c, d)" >&2; exit 2 ;;
+    e) n=$((200000 / scale)); cmd=("$t/file_loop" "$n"); label="file_loop $n, -e trace=openat, seccomp"
+       sargs=(--seccomp-bpf -e trace=openat); jargs=(-e trace=openat) ;;
+    f) n=$((200000 / scale)); cmd=("$t/file_loop" "$n"); label="file_loop $n, -e trace=openat, no seccomp"
+       sargs=(-e trace=openat); jargs=(--no-seccomp -e trace=openat) ;;
+    *) echo "bench: unknown workload '$1' (know a, b, c, d, e, f)" >&2; exit 2 ;;
   esac
 }
 
@@ -127,11 +136,11 @@ for ((r = 1; r <= rounds; r++)); do
     echo "bench: round $r/$rounds: $label" >&2
     run_one "$r" "$w" untraced "${cmd[@]}"
     if ((r % 2)); then
-      run_one "$r" "$w" strace "${strace[@]}" -f -o /dev/null "${cmd[@]}"
-      run_one "$r" "$w" jutrace "${jutrace[@]}" -f -o /dev/null "${cmd[@]}"
+      run_one "$r" "$w" strace "${strace[@]}" -f -o /dev/null "${sargs[@]}" "${cmd[@]}"
+      run_one "$r" "$w" jutrace "${jutrace[@]}" -f -o /dev/null "${jargs[@]}" "${cmd[@]}"
     else
-      run_one "$r" "$w" jutrace "${jutrace[@]}" -f -o /dev/null "${cmd[@]}"
-      run_one "$r" "$w" strace "${strace[@]}" -f -o /dev/null "${cmd[@]}"
+      run_one "$r" "$w" jutrace "${jutrace[@]}" -f -o /dev/null "${jargs[@]}" "${cmd[@]}"
+      run_one "$r" "$w" strace "${strace[@]}" -f -o /dev/null "${sargs[@]}" "${cmd[@]}"
     fi
   done
 done

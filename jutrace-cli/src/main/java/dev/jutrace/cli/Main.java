@@ -45,6 +45,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     InjectOptions inject = new InjectOptions();
 
+    @Mixin
+    SeccompOptions seccomp = new SeccompOptions();
+
     @Option(names = {"-p", "--attach"}, paramLabel = "PID", split = ",",
             description = "Attach to the process PID and all its threads (repeatable, or a comma list).")
     List<String> pids = new ArrayList<>();
@@ -133,6 +136,8 @@ public final class Main implements Callable<Integer> {
                 separate ? tid -> new TraceOutput(open(base + "." + tid, append), false) : null);
         Tracer tracer = Tracer.start();
         gdb.start(tracer, err);
+        seccomp.apply(tracer, options.follow(), !pids.isEmpty(),
+                options.detachOnExecve() || options.syscallLimit() > 0, err);
         Thread flusher = periodicFlush(out, engine);
 
         boolean[] finished = {false};

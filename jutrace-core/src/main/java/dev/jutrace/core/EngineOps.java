@@ -1,5 +1,7 @@
 package dev.jutrace.core;
 
+import java.util.BitSet;
+
 /**
  * An engine's callbacks. Every method has a default that shows no interest and answers
  * {@link Action#RESUME}, so an engine overrides only what it needs; a callback is made only for
@@ -77,6 +79,18 @@ public interface EngineOps {
 
     /** The thread is gone for good; the engine is detached once this returns. */
     default void reportReap(Engine engine, Task task) {}
+
+    /**
+     * The system calls (x86_64 numbers) this engine's syscall callbacks are for, or null for all
+     * of them, the default. A hint, not a filter: the engine may still be called for other calls
+     * and must check the number itself. When every engine of a spawned process names a set, the
+     * tracer may install a seccomp filter for their union and stop the process only at those
+     * calls (see {@link Tracer#useSeccomp}). Read when the engine's events are set; the set must
+     * not change afterwards, short of calling {@link Engine#setEvents} again.
+     */
+    default BitSet syscalls() {
+        return null;
+    }
 
     /** The last reference to an engine with this data was dropped after it detached. */
     default void release(Object data) {}

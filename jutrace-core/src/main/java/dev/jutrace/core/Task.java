@@ -80,6 +80,10 @@ public final class Task {
     boolean stopRequested;
     /** Restart with PTRACE_SYSCALL once, so that an owed report gets a stop to happen at. */
     boolean traceSyscallsOnce;
+    /** The calls the seccomp filter this thread runs under traces, or null without one. */
+    java.util.BitSet seccomp;
+    /** Every engine wanting syscall events wants only calls in {@link #seccomp}: PTRACE_CONT will do. */
+    boolean seccompCovers;
     int exitStatus = -1;
     /** For a leader that vanished because another thread exec'd: that thread's former tid. */
     int supersededBy;
@@ -286,6 +290,7 @@ public final class Task {
             if (e.state == Engine.State.ATTACHED) m |= e.mask;
         }
         unionMask = m;
+        seccompCovers = seccomp != null && SeccompFilter.covers(seccomp, attached, attaching);
     }
 
     boolean anyEngineHoldsStop() {

@@ -4,6 +4,7 @@ import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_CLONE;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_EXEC;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_EXIT;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_FORK;
+import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_SECCOMP;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_STOP;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_VFORK;
 
@@ -202,6 +203,23 @@ public final class Tracer implements AutoCloseable {
             beginDetachAll();
             return null;
         });
+    }
+
+    private volatile boolean seccomp;
+
+    /**
+     * Lets processes spawned from now on run under a seccomp filter (off by default). At a spawned
+     * program's exec, when its engines all want syscall events for a known subset of calls
+     * ({@link EngineOps#syscalls}) and all follow clones, a SECCOMP_RET_TRACE filter for that set
+     * is installed and the threads run under PTRACE_CONT, stopping only at those calls. Children
+     * inherit the filter. A thread falls back to PTRACE_SYSCALL whenever an engine wants calls
+     * the filter lets through. Never for attached processes: the filter outlives the tracer,
+     * which is also why {@link #detachAll} kills a filtered process rather than let it go. For
+     * the same reason engines must not all detach from a filtered thread that lives on (strace's
+     * -b and --syscall-limit): its traced calls would then fail with ENOSYS.
+     */
+    public void useSeccomp(boolean on) {
+        seccomp = on;
     }
 
     /** Detaches from everything and ends the tracer thread. */
@@ -455,6 +473,7 @@ public final class Tracer implements AutoCloseable {
             case PTRACE_EVENT_FORK, PTRACE_EVENT_VFORK, PTRACE_EVENT_CLONE -> cloneStop(t, event);
             case PTRACE_EVENT_EXEC -> execStop(t);
             case PTRACE_EVENT_EXIT -> exitStop(t);
+            case PTRACE_EVENT_SECCOMP -> seccompStop(t);
             case PTRACE_EVENT_STOP -> {
                 if (isStopSignal(sig)) groupStop(t, sig, before == Task.State.LISTENING);
                 else interruptStop(t, before == Task.State.LISTENING);
@@ -546,6 +565,7 @@ public final class Tracer implements AutoCloseable {
                 detachAtStop(t, 0);
                 return;
             }
+            if (seccomp && !installSeccomp(t)) return;
             evFormerTid = t.tid;
             finishStop(t, pass(t, Event.EXEC, false));
             return;
@@ -555,6 +575,23 @@ public final class Tracer implements AutoCloseable {
         if (Ptrace.raw(Ptrace.PTRACE_CONT, t.tid, 0, deliver) < 0) {
             // It died; its death will be reported by waitpid.
         }
+    }
+
+    /**
+     * At a spawned program's first exec, installs the filter its engines allow, if any. Returns
+     * false when the thread died meanwhile (its death has then been reported).
+     */
+    private boolean installSeccomp(Task t) {
+        java.util.BitSet set = SeccompFilter.wanted(t);
+        if (set == null) return true;
+        SeccompInstaller.Outcome o = SeccompInstaller.install(t, set, BASE_OPTIONS | Ptrace.PTRACE_O_EXITKILL);
+        if (DEBUG) System.err.println("jutrace-debug: seccomp filter for " + t + ": " + o);
+        if (o instanceof SeccompInstaller.Outcome.Died(int status)) {
+            died(t, status);
+            return false;
+        }
+        t.recomputeMask();
+        return true;
     }
 
     private void syscallStop(Task t) {
@@ -578,6 +615,27 @@ public final class Tracer implements AutoCloseable {
             call.entered = false;
             finishStop(t, Action.RESUME);
         }
+    }
+
+    /**
+     * A call the seccomp filter traces, entered under PTRACE_CONT: the entry pass as at a
+     * syscall-entry stop. The restart asks for the exit stop (PTRACE_SYSCALL while a call is
+     * entered). Under PTRACE_SYSCALL the same call stops twice, at its syscall-entry stop and then
+     * here; the second is not reported again.
+     */
+    private void seccompStop(Task t) {
+        t.stop = Task.Stop.SYSCALL;
+        Syscall call = t.syscall;
+        boolean reported = call.entered && !call.seccomp;
+        long op = Ptrace.getSyscallInfoRaw(t.tid, call.info);
+        if (op != Ptrace.SYSCALL_INFO_SECCOMP || (reported && call.info[4] == call.nr)) {
+            finishStop(t, Action.RESUME);
+            return;
+        }
+        t.shimExecExit = false;
+        call.loadEntry();
+        call.seccomp = true;
+        finishStop(t, entryPass(t, false));
     }
 
     /**
@@ -606,7 +664,8 @@ public final class Tracer implements AutoCloseable {
      * else through the registers (orig_rax and the argument registers).
      */
     private void rewriteEntry(Task t, long nr, long[] args) {
-        if (setSyscallInfo >= 0) {
+        // PTRACE_SET_SYSCALL_INFO wants the op of the stop; the registers serve at a seccomp stop.
+        if (setSyscallInfo >= 0 && !t.syscall.seccomp) {
             long rc = Ptrace.setSyscallEntryRaw(t.tid, t.syscall.info, nr, args);
             if (rc == 0) {
                 setSyscallInfo = 1;
@@ -724,6 +783,7 @@ public final class Tracer implements AutoCloseable {
         }
         child.tgid = (flags & CLONE_THREAD) != 0 ? parent.tgid : childTid;
         child.spawned = parent.spawned;
+        child.seccomp = parent.seccomp; // a filter is inherited by every child
         evCloneFlags = flags;
         evChild = child;
         Action a = pass(parent, Event.CLONE, false);
@@ -1152,7 +1212,10 @@ public final class Tracer implements AutoCloseable {
             request = Ptrace.PTRACE_SINGLESTEP;
         } else if (mode == Action.BLOCKSTEP) {
             request = Ptrace.PTRACE_SINGLEBLOCK;
-        } else if ((t.unionMask & Event.SYSCALL) != 0 || t.traceSyscallsOnce) {
+        } else if (t.traceSyscallsOnce || ((t.unionMask & Event.SYSCALL) != 0
+                && (!t.seccompCovers || t.syscall.entered))) {
+            // Under a seccomp filter that covers every engine, PTRACE_CONT, and seccomp stops
+            // report the calls; but a call already entered still owes its exit stop.
             request = Ptrace.PTRACE_SYSCALL;
         } else {
             request = Ptrace.PTRACE_CONT;
@@ -1276,8 +1339,9 @@ public final class Tracer implements AutoCloseable {
         int before = t.unionMask;
         e.mask = mask;
         t.recomputeMask();
-        // A thread running under PTRACE_CONT makes no syscall stops until it is restarted.
-        if ((t.unionMask & Event.SYSCALL) != 0 && (before & Event.SYSCALL) == 0
+        // A thread running under PTRACE_CONT makes no syscall stops until it is restarted (nor
+        // stops for calls its seccomp filter lets through, once an engine wants those too).
+        if ((t.unionMask & Event.SYSCALL) != 0 && ((before & Event.SYSCALL) == 0 || !t.seccompCovers)
                 && t.state == Task.State.RUNNING && !t.traceSyscalls) {
             t.pending = Action.min(t.pending, Action.RESUME);
             Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);
@@ -1450,6 +1514,11 @@ public final class Tracer implements AutoCloseable {
     private void beginDetachAll() {
         for (Task t : allTasks()) {
             t.detaching = true;
+            if (t.seccomp != null && t.state != Task.State.DEAD) {
+                // Detached, its filter would fail the traced calls with ENOSYS: a process under a
+                // filter cannot outlive its tracer (strace kills the children it started, too).
+                Libc.killRaw(t.tgid, Libc.SIGKILL);
+            }
             switch (t.state) {
                 case STOPPED -> detachAtStop(t, t.stop == Task.Stop.SIGNAL ? t.injectSignal : 0);
                 case RUNNING, LISTENING, SHIM -> Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);

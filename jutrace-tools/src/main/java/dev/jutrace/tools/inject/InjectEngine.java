@@ -75,9 +75,10 @@ public final class InjectEngine implements EngineOps {
         this.mask = follow ? m | Event.CLONE.bit() : m;
     }
 
-    /** The syscall numbers some spec applies to. */
+    /** The syscall numbers some spec applies to: all this engine needs to see. Do not modify. */
+    @Override
     public BitSet syscalls() {
-        return (BitSet) syscalls.clone();
+        return syscalls;
     }
 
     /** Attaches this engine to {@code task}; on the tracer thread (a spawn, attach or clone callback). */

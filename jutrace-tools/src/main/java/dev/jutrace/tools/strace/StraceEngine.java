@@ -175,6 +175,12 @@ public final class StraceEngine implements EngineOps {
 
     // ---- syscalls -----------------------------------------------------------------------------
 
+    /** The calls {@code -e trace=} selects (null: all), so a seccomp filter can spare the others. */
+    @Override
+    public java.util.BitSet syscalls() {
+        return options.traced();
+    }
+
     @Override
     public Action reportSyscallEntry(Engine engine, Task task, Action action, Syscall call) {
         Tracee t = (Tracee) engine.data();
