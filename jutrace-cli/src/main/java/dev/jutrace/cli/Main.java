@@ -80,6 +80,7 @@ public final class Main implements Callable<Integer> {
     static int run(Main main, String[] args) {
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand("selftest", new SelfTest(System.out));
+        cl.getSubcommands().get("selftest").addSubcommand("ptrace", new SelfTestPtrace(System.out));
         cl.setStopAtPositional(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             main.err.println("jutrace: " + ex.getMessage());

@@ -6,6 +6,7 @@ import dev.jutrace.sys.Libc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class KernelPtrace implements Ptrace {
         checkThread();
         // posix_spawn from this thread makes it the child's parent, and so the tracer that the
         // child's PTRACE_TRACEME links to.
-        int pid = Libc.spawn(argv.getFirst(), argv, List.of());
+        int pid = Libc.spawn(argv.getFirst(), argv, environment());
         children.add(pid);
         return pid;
     }
@@ -67,9 +68,16 @@ public final class KernelPtrace implements Ptrace {
     @Override
     public int spawn(List<String> argv) {
         checkThread();
-        int pid = Libc.spawn(argv.getFirst(), argv, List.of());
+        int pid = Libc.spawn(argv.getFirst(), argv, environment());
         children.add(pid);
         return pid;
+    }
+
+    /** This process's environment, as EnginePtrace passes it, so that both start tracees alike. */
+    private static List<String> environment() {
+        List<String> env = new ArrayList<>();
+        System.getenv().forEach((k, v) -> env.add(k + "=" + v));
+        return env;
     }
 
     @Override

@@ -1,17 +1,24 @@
 package dev.jutrace.testing.ptrace;
 
+import dev.jutrace.ptrace.EnginePtrace;
 import dev.jutrace.ptrace.KernelPtrace;
 import dev.jutrace.ptrace.Ptrace;
 
 /** The implementations of {@link Ptrace} a scenario can run on. */
 public enum Backend {
     /** The kernel's ptrace, called directly from the scenario's thread. */
-    KERNEL;
+    KERNEL,
+    /** {@link EnginePtrace}: ptrace as one engine on the core. */
+    ENGINE,
+    /** {@link EnginePtrace} with a syscall-counting engine attached beside it on every task. */
+    ENGINE_WITH_COUNTER;
 
-    /** A fresh instance whose tracer is the calling thread. */
+    /** A fresh instance; for KERNEL, the calling thread becomes the tracer. */
     public Ptrace open() {
         return switch (this) {
             case KERNEL -> KernelPtrace.open();
+            case ENGINE -> EnginePtrace.open();
+            case ENGINE_WITH_COUNTER -> EnginePtrace.open(SyscallCounter::attachTo);
         };
     }
 

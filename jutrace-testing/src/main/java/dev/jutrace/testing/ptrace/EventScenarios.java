@@ -194,8 +194,8 @@ final class EventScenarios {
         s.check(readable("/proc/" + a + "/maps"), "/proc/PID/maps unreadable at the exit stop");
         s.check(readable("/proc/" + a + "/environ"), "/proc/PID/environ unreadable at the exit stop");
         s.note("maps and environ readable: " + s.pid(a));
-        long r15 = s.peekUser(a, user(0), "r15");
-        s.pokeUser(a, user(0), "r15", r15);
+        long origRax = s.peekUser(a, user(Script.ORIG_RAX), "orig_rax");
+        s.pokeUser(a, user(Script.ORIG_RAX), "orig_rax", origRax);
         s.cont(a, 0);
         s.expectWait(a, SIGABRT);
 

@@ -38,7 +38,7 @@ final class RegisterScenarios {
         s.pokeUser(t, user(Script.CS), "cs", original[Script.CS]);
         s.pokeUser(t, user(Script.SS), "ss", 0x2b);
         s.pokeUser(t, user(Script.RIP), "rip", 0x8000000000000000L);
-        s.pokeUser(t, user(Script.RIP), "rip", original[Script.RIP]);
+        s.setRegs(t, original, "rip:addr");
         s.pokeUser(t, user(Script.ORIG_RAX), "orig_rax", 0x123456789L);
         s.checkEq(0x123456789L, s.peekUser(t, user(Script.ORIG_RAX), "orig_rax"), "orig_rax read back");
         s.pokeUser(t, debugReg(7), "dr7", 0xd0001);

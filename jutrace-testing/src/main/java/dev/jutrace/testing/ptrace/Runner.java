@@ -15,7 +15,9 @@ import java.util.List;
  * Runs a scenario on a backend in a thread of its own: the kernel backend makes its creating
  * thread the tracer, and that thread must not be shared with another script. A scenario that
  * outlives its timeout has its tasks killed, which ends any wait it is stuck in. Whatever the
- * outcome, no task the scenario met may be left alive or unreaped; one that is makes it fail.
+ * outcome, the runner then kills every task the scenario met that is still alive (a backend's
+ * close may leave detached tasks running, as PTRACE_DETACH would) and reaps those that are this
+ * process's children; a task it cannot get rid of makes the scenario fail.
  */
 public final class Runner {
     /** Long enough for the slowest scenario (two one-second sleeps) on a loaded machine. */
@@ -57,7 +59,7 @@ public final class Runner {
             join(thread, 10_000);
         }
         List<String> lines = new ArrayList<>(transcript.lines());
-        String left = leftovers(transcript);
+        String left = cleanUp(transcript);
         if (timedOut) {
             return new Result(scenario, backend, Result.Verdict.FAIL, "timed out after " + timeout.toSeconds() + " s"
                     + (lines.isEmpty() ? "" : ", last line: " + lines.getLast()), lines);
@@ -78,14 +80,26 @@ public final class Runner {
         return !thread.isAlive();
     }
 
-    /** Tasks of the transcript still alive, or zombies waiting for this process to reap them. */
-    private static String leftovers(Transcript transcript) {
+    /**
+     * Kills what is left of the scenario's tasks and reaps this process's zombies among them;
+     * returns those still there after a grace period, or null.
+     */
+    private static String cleanUp(Transcript transcript) {
         long deadline = System.currentTimeMillis() + LEFTOVER_GRACE_MILLIS;
+        int self = Libc.getpid();
         while (true) {
             List<String> left = new ArrayList<>();
             for (int pid : transcript.pids()) {
                 char state = Script.state(pid);
-                if (state == 0 || (state == 'Z' && parent(pid) != Libc.getpid())) continue;
+                if (state == 0) continue;
+                if (state == 'Z') {
+                    if (parent(pid) != self) continue;
+                    // Any thread of this process may reap a child whose parent thread has ended.
+                    Libc.waitpidRaw(pid, Libc.WALL | Libc.WNOHANG);
+                } else {
+                    Libc.killRaw(pid, Libc.SIGKILL);
+                }
+                if (Script.state(pid) == 0) continue;
                 left.add(transcript.knownPid(pid) + " (" + state + ")");
             }
             if (left.isEmpty()) return null;

@@ -195,6 +195,11 @@ public final class Script {
         return logged("peekData(" + pid(tid) + ", " + what + ")", () -> p.peekData(tid, address), v -> Long.toString(v));
     }
 
+    /** PEEKDATA of a word that holds a pid, shown as its alias. */
+    public long peekDataPid(int tid, long address, String what) {
+        return logged("peekData(" + pid(tid) + ", " + what + ")", () -> p.peekData(tid, address), v -> pid(v));
+    }
+
     public void pokeData(int tid, long address, String what, long word) {
         logged("pokeData(" + pid(tid) + ", " + what + ", " + word + ")", () -> p.pokeData(tid, address, word));
     }

@@ -166,7 +166,7 @@ final class SpecScenarios {
         s.checkEq(1, s.peekData(t, handled, "zoo_handled"), "handlers run");
         s.checkEq(SIGUSR2, s.peekData(t, s.symbol(t, "zoo_seen_signo"), "zoo_seen_signo"), "signal handled");
         s.checkEq(0, s.peekData(t, s.symbol(t, "zoo_seen_code"), "zoo_seen_code"), "si_code seen (SI_USER)");
-        long pid = s.peekData(t, s.symbol(t, "zoo_seen_pid"), "zoo_seen_pid");
+        long pid = s.peekDataPid(t, s.symbol(t, "zoo_seen_pid"), "zoo_seen_pid");
         s.check(s.pid(pid).equals("PT"), "si_pid seen should be the tracer thread");
         // SETSIGINFO, then resumed with the same signal: the handler sees the edit.
         s.cont(t, 0);

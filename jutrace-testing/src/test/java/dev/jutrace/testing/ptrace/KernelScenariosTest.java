@@ -31,4 +31,17 @@ class KernelScenariosTest {
         assertThat(r.verdict()).as(r + "\n" + r.transcriptText()).isEqualTo(Result.Verdict.PASS);
         assertThat(r.transcript()).isNotEmpty();
     }
+
+    /**
+     * Two runs of one scenario give one transcript: pids, addresses and timing are normalised
+     * away, or the comparison with the engine backend would flag noise.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void givesTheSameTranscriptTwice(Scenario scenario) {
+        Result first = Runner.run(scenario, Backend.KERNEL);
+        Result second = Runner.run(scenario, Backend.KERNEL);
+        assertThat(second.verdict()).isEqualTo(first.verdict());
+        assertThat(second.transcriptText()).isEqualTo(first.transcriptText());
+    }
 }
