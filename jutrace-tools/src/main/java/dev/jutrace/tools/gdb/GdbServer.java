@@ -34,7 +34,7 @@ public final class GdbServer {
     private GdbServer(ServerSocket listener, PrintStream err) {
         this.listener = listener;
         this.err = err;
-        this.monitor = new Monitor(target);
+        this.monitor = new Monitor(target, err);
     }
 
     /**
