@@ -78,7 +78,7 @@ final class Epoll {
         long events = args[1], maxevents = args[2], timeout = args[3], sigmask = args[4], sigsetsize = args[5];
         events(events, ret, out);
         out.int32(maxevents);
-        Timeouts.timespec(timeout, out);
+        Times.timespec(timeout, out);
         Poll.sigset(sigmask, sigsetsize, out);
         out.unsigned(sigsetsize);
     }

@@ -48,7 +48,7 @@ final class Futex {
             return;
         }
         if (cmd == LOCK_PI || cmd == LOCK_PI2) {
-            Timeouts.timespec(timeout, out);
+            Times.timespec(timeout, out);
             return;
         }
         out.uint32(val);
@@ -56,14 +56,14 @@ final class Futex {
             return;
         }
         if (cmd == WAIT) {
-            Timeouts.timespec(timeout, out);
+            Times.timespec(timeout, out);
         } else if (cmd == WAIT_BITSET) {
-            Timeouts.timespec(timeout, out);
+            Times.timespec(timeout, out);
             bitset(val3, out);
         } else if (cmd == WAKE_BITSET) {
             bitset(val3, out);
         } else if (cmd == WAIT_REQUEUE_PI) {
-            Timeouts.timespec(timeout, out);
+            Times.timespec(timeout, out);
             out.pointer(uaddr2);
         } else if (cmd == REQUEUE || cmd == CMP_REQUEUE || cmd == CMP_REQUEUE_PI || cmd == WAKE_OP) {
             out.uint32(timeout);

@@ -43,7 +43,7 @@ final class Poll {
         long fds = args[0], nfds = args[1], tmoP = args[2], sigmask = args[3], sigsetsize = args[4];
         pollfds(fds, nfds, out);
         out.unsigned(nfds);
-        Timeouts.timespec(tmoP, out);
+        Times.timespec(tmoP, out);
         sigset(sigmask, sigsetsize, out);
         out.unsigned(sigsetsize);
     }
@@ -53,7 +53,7 @@ final class Poll {
         ready(fds, nfds, ret, out);
         if (ret != 0 && tmoP != 0) {
             out.label("left");
-            Timeouts.timespec(tmoP, out);
+            Times.timespec(tmoP, out);
         }
     }
 
@@ -61,14 +61,14 @@ final class Poll {
     private static void select(long[] args, ArgWriter out) {
         long nfds = args[0], readfds = args[1], writefds = args[2], exceptfds = args[3], timeout = args[4];
         sets(nfds, readfds, writefds, exceptfds, out);
-        Timeouts.timeval(timeout, out);
+        Times.timeval(timeout, out);
     }
 
     private static void selectReady(long[] args, long ret, ArgWriter out) {
         long timeout = args[4];
         if (readySets(args, ret, out) && timeout != 0) {
             out.label("left");
-            Timeouts.timeval(timeout, out);
+            Times.timeval(timeout, out);
         }
     }
 
@@ -80,7 +80,7 @@ final class Poll {
     private static void pselect6(long[] args, ArgWriter out) {
         long nfds = args[0], readfds = args[1], writefds = args[2], exceptfds = args[3], timeout = args[4], data = args[5];
         sets(nfds, readfds, writefds, exceptfds, out);
-        Timeouts.timespec(timeout, out);
+        Times.timespec(timeout, out);
         if (data == 0 || !out.fetch(data, 16)) {
             out.pointer(data);
             return;
@@ -98,7 +98,7 @@ final class Poll {
         long timeout = args[4];
         if (readySets(args, ret, out) && timeout != 0) {
             out.label("left");
-            Timeouts.timespec(timeout, out);
+            Times.timespec(timeout, out);
         }
     }
 

@@ -102,7 +102,7 @@ final class SendRecv {
         messages(msgvec, ret, true, out);
         out.uint32(vlen);
         out.flags(Msghdr.MSG_FLAGS, flags & 0xffff_ffffL);
-        Timeouts.timespec(timeout, out);
+        Times.timespec(timeout, out);
     }
 
     /** The {@code ret} messages the call handled; a received message's buffers show its msg_len bytes. */
