@@ -61,7 +61,11 @@ public final class DecoderTable {
             Epoll::register,
             EventFd::register,
             Pidfd::register,
-            Futex::register);
+            Futex::register,
+            Shm::register,
+            Sem::register,
+            Msg::register,
+            Mqueue::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;

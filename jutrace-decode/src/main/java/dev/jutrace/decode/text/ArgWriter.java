@@ -405,6 +405,14 @@ public final class ArgWriter {
         appendFlagBits(table, value, flagsPrinted);
     }
 
+    /**
+     * Like {@link #flagBits}, but the hex remainder never gets a comment, for flags that another
+     * part always follows: shmget's {@code 0x10000|0777}.
+     */
+    public void flagBitsPlain(Xlat table, long value) {
+        appendFlagBits(table, value, -1);
+    }
+
     /** Names bits, then the remainder, commented when no more than {@code namedBefore} parts printed. */
     private void appendFlagBits(Xlat table, long value, int namedBefore) {
         long rest = value;

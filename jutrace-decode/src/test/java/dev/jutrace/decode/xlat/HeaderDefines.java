@@ -24,7 +24,7 @@ final class HeaderDefines {
 
     private static final Pattern ENUM = Pattern.compile("\\benum\\s*\\w*\\s*\\{([^}]*)\\}");
     /** Casts kernel headers put in front of constants: {@code (__poll_t)0x8000}. */
-    private static final Pattern CAST = Pattern.compile("\\(\\s*(?:__poll_t|__u32|__u64|__s32|unsigned int|unsigned long|int)\\s*\\)");
+    private static final Pattern CAST = Pattern.compile("\\(\\s*(?:__poll_t|__kernel_key_t|__u32|__u64|__s32|unsigned int|unsigned long|int)\\s*\\)");
 
     private final Map<String, String> defines = new HashMap<>();
     private final Set<Path> read = new HashSet<>();
