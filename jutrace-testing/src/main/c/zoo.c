@@ -48,6 +48,8 @@
  *   try-attach PID          PTRACE_ATTACH to PID from this other process: exit 0, or the errno
  *   block-step              TRACEME, tkill SIGSTOP, then a straight run of nops and a jump
  *                           to zoo_block_target; exit 0
+ *   watch-write             TRACEME, raise(SIGSTOP), store 7 in zoo_func_data, raise(SIGUSR1),
+ *                           exit 0
  */
 #include "tracee.h"
 
@@ -477,6 +479,13 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(role, "try-attach"))
 		try_attach(arg_int(argc, argv, 2));
+	if (!strcmp(role, "watch-write")) {
+		traceme();
+		raise(SIGSTOP);
+		zoo_func_data = 7;
+		raise(SIGUSR1);
+		_exit(0);
+	}
 	if (!strcmp(role, "block-step")) {
 		traceme();
 		stop_self();

@@ -20,14 +20,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code jutrace selftest ptrace}: runs the ptrace scenarios on the kernel's ptrace, on the
  * engine facade, or on both, where a scenario passes only if both pass and their transcripts are
- * equal. Prints a table, the reasons of failures, the first differing lines of transcripts, and
- * {@code N passed, M failed}.
+ * equal. {@code engine-with-counter} is the facade with a syscall-counting engine beside it on
+ * every task, and {@code all} compares both engine variants with the kernel. Prints a table, the
+ * reasons of failures, the first differing lines of transcripts, and {@code N passed, M failed}.
  */
 @Command(name = "ptrace", mixinStandardHelpOptions = true,
         description = "Run the ptrace scenarios on the kernel's ptrace and/or the engine facade.")
 final class SelfTestPtrace implements Callable<Integer> {
 
-    @Option(names = "--backend", paramLabel = "B", description = "kernel, engine or both (default: both).")
+    @Option(names = "--backend", paramLabel = "B",
+            description = "kernel, engine, both (default), engine-with-counter, or all three.")
     String backend = "both";
 
     @Option(names = "--transcript", paramLabel = "DIR",
@@ -49,6 +51,8 @@ final class SelfTestPtrace implements Callable<Integer> {
             case "kernel" -> List.of(Backend.KERNEL);
             case "engine" -> List.of(Backend.ENGINE);
             case "both" -> List.of(Backend.KERNEL, Backend.ENGINE);
+            case "engine-with-counter" -> List.of(Backend.ENGINE_WITH_COUNTER);
+            case "all" -> List.of(Backend.KERNEL, Backend.ENGINE, Backend.ENGINE_WITH_COUNTER);
             default -> throw new Main.UsageError("--backend must be kernel, engine or both, not '" + backend + "'");
         };
         List<Scenario> scenarios = new ArrayList<>();
@@ -66,7 +70,8 @@ final class SelfTestPtrace implements Callable<Integer> {
 
         int width = scenarios.stream().mapToInt(s -> s.id().length()).max().orElse(8);
         StringBuilder header = new StringBuilder(pad("scenario", width));
-        for (Backend b : backends) header.append("  ").append(pad(b.label(), 6));
+        int cellWidth = backends.stream().mapToInt(b -> b.label().length()).max().orElse(6);
+        for (Backend b : backends) header.append("  ").append(pad(b.label(), cellWidth));
         if (backends.size() > 1) header.append("  transcripts");
         out.println(header.toString().stripTrailing());
         out.flush();
@@ -78,16 +83,21 @@ final class SelfTestPtrace implements Callable<Integer> {
             for (Backend b : backends) {
                 Result r = Runner.run(s, b);
                 results.add(r);
-                row.append("  ").append(pad(cell(r), 6));
+                row.append("  ").append(pad(cell(r), cellWidth));
                 if (r.verdict() == Result.Verdict.FAIL) notes.add(r.toString());
                 if (dir != null) write(dir.resolve(s.id() + "." + b.label() + ".txt"), r.transcriptText());
             }
             boolean same = true;
             if (results.size() > 1) {
-                String difference = firstDifference(results.get(0), results.get(1));
-                same = difference == null;
+                // Every engine variant against the kernel, which is the reference.
+                for (Result other : results.subList(1, results.size())) {
+                    String difference = firstDifference(results.getFirst(), other);
+                    if (difference != null) {
+                        same = false;
+                        notes.add(difference);
+                    }
+                }
                 row.append("  ").append(same ? "same" : "DIFFER");
-                if (!same) notes.add(difference);
             }
             boolean allSkipped = results.stream().allMatch(r -> r.verdict() == Result.Verdict.SKIP);
             boolean anyFailed = results.stream().anyMatch(r -> r.verdict() == Result.Verdict.FAIL);

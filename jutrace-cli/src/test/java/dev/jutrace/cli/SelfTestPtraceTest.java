@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jutrace.testing.ptrace.Backend;
+import dev.jutrace.testing.ptrace.Result;
+import dev.jutrace.testing.ptrace.Scenario;
+import dev.jutrace.testing.ptrace.Scenarios;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,6 +44,28 @@ class SelfTestPtraceTest {
                 "s06-detach-parting-signal  pass",
                 "1 passed, 0 failed");
         assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void bothBackendsCompareTranscripts() throws Exception {
+        Jutrace.Result r = Jutrace.run("selftest", "ptrace", "--backend", "both", "--scenario", "s13-syscall-from-fork-event");
+        assertThat(r.stdout().lines().toList()).containsExactly(
+                "scenario                     kernel  engine  transcripts",
+                "s13-syscall-from-fork-event  pass    pass    same",
+                "1 passed, 0 failed");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void theFirstDifferenceShowsBothVersionsOfTheLine() {
+        Scenario s = Scenarios.byId("s01-attach-running").orElseThrow();
+        Result kernel = new Result(s, Backend.KERNEL, Result.Verdict.PASS, null, List.of("a = 0", "b = 0x137f", "c = 0"));
+        Result engine = new Result(s, Backend.ENGINE, Result.Verdict.PASS, null, List.of("a = 0", "b = 0x57f"));
+        assertThat(SelfTestPtrace.firstDifference(kernel, engine)).isEqualTo(
+                "s01-attach-running: transcripts differ at line 2:\n  kernel: b = 0x137f\n  engine: b = 0x57f");
+        Result shorter = new Result(s, Backend.ENGINE, Result.Verdict.PASS, null, List.of("a = 0", "b = 0x137f"));
+        assertThat(SelfTestPtrace.firstDifference(kernel, shorter)).endsWith("engine: (end of transcript)");
+        assertThat(SelfTestPtrace.firstDifference(kernel, kernel)).isNull();
     }
 
     @Test

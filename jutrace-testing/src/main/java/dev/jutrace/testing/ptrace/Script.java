@@ -214,6 +214,11 @@ public final class Script {
                 () -> p.pokeUser(tid, offset, word));
     }
 
+    /** POKEUSER of an address, shown as {@code shown} rather than as a number that changes each run. */
+    public void pokeUser(int tid, long offset, String what, long word, String shown) {
+        logged("pokeUser(" + pid(tid) + ", " + what + ", " + shown + ")", () -> p.pokeUser(tid, offset, word));
+    }
+
     private static final String[] REG_NAMES = {"r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9",
         "r8", "rax", "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base",
         "gs_base", "ds", "es", "fs", "gs"};

@@ -19,7 +19,9 @@ final class StepScenarios {
                 new Scenario("s21-no-tf-leak", "no stray single-step trap after SETREGS and CONT, or after stepping into a handler",
                         "survey 21; step-jump-cont, step-into-handler-cont", StepScenarios::noTrapFlagLeak),
                 new Scenario("x01-block-step", "SINGLEBLOCK runs to the next taken branch",
-                        "block-step", StepScenarios::blockStep));
+                        "block-step", StepScenarios::blockStep),
+                new Scenario("x02-watchpoint", "a DR0 write watchpoint traps with TRAP_HWBKPT and sets DR6.B0",
+                        "watchpoint, watchpoint-step", StepScenarios::watchpoint));
     }
 
     private static void stepAndDetach(Script s) {
@@ -86,6 +88,25 @@ final class StepScenarios {
         s.expectWait(b, SYSCALL_STOP);
         s.cont(b, 0);
         s.expectWait(b, exit(0x23));
+    }
+
+    private static void watchpoint(Script s) {
+        int t = s.spawnTraceme("watch-write");
+        s.expectWait(t, stop(SIGSTOP));
+        s.pokeUser(t, debugReg(0), "dr0", s.symbol(t, "zoo_func_data"), "&zoo_func_data");
+        // L0, RW0 = 01 (writes), LEN0 = 10 (8 bytes).
+        s.pokeUser(t, debugReg(7), "dr7", 0x90001);
+        s.cont(t, 0);
+        var w = s.waitpid(t, Script.WALL);
+        if (w.status() == stop(SIGUSR1)) {
+            s.skip("the write to a DR0-watched word did not trap: no hardware watchpoints on this machine");
+        }
+        s.checkEq(SYSCALL_STOP, w.status(), "the watchpoint's SIGTRAP");
+        s.checkEq(4, s.getSigInfo(t).code(), "si_code (TRAP_HWBKPT)");
+        s.checkEq(1, s.peekUser(t, debugReg(6), "dr6") & 1, "DR6.B0");
+        s.pokeUser(t, debugReg(7), "dr7", 0);
+        s.cont(t, 0);
+        s.expectWait(t, stop(SIGUSR1));
     }
 
     private static void blockStep(Script s) {

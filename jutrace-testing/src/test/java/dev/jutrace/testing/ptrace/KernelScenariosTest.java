@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KernelScenariosTest {
 
     /** Scenarios that depend on hardware this machine may lack. */
-    private static final Set<String> MAY_SKIP = Set.of("x01-block-step");
+    private static final Set<String> MAY_SKIP = Set.of("x01-block-step", "x02-watchpoint");
 
     static Stream<Scenario> scenarios() {
         return Scenarios.all().stream();
