@@ -65,7 +65,11 @@ public final class DecoderTable {
             Shm::register,
             Sem::register,
             Msg::register,
-            Mqueue::register);
+            Mqueue::register,
+            IoUring::register,
+            Bpf::register,
+            SecretMemory::register,
+            Landlock::register);
 
     private final Decoder[] byNumber;
     private final SyscallTable table;
