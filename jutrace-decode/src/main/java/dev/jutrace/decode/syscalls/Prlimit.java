@@ -35,7 +35,7 @@ final class Prlimit {
         }
     }
 
-    private static void rlimit(long address, ArgWriter out) {
+    static void rlimit(long address, ArgWriter out) {
         if (address == 0 || !out.fetch(address, SIZE)) {
             out.pointer(address);
             return;

@@ -60,7 +60,7 @@ final class Sigaction {
         out.unsigned(sigsetsize);
     }
 
-    private static void sigset(long address, long sigsetsize, ArgWriter out) {
+    static void sigset(long address, long sigsetsize, ArgWriter out) {
         if (address == 0 || sigsetsize != SIGSET_SIZE || !out.fetch(address, SIGSET_SIZE)) {
             out.pointer(address);
             return;

@@ -248,6 +248,30 @@ public final class ArgWriter {
     }
 
     /**
+     * A CPU mask of {@code bytes} bytes, sched_setaffinity(2)'s cpu_set_t, as the CPUs in it:
+     * {@code [0 1]}, {@code NULL}, or the address when it cannot be read.
+     */
+    public void cpuSet(long address, int bytes) {
+        item();
+        if (address == 0 || bytes < 0 || !fetch(address, bytes)) {
+            appendPointer(address);
+            return;
+        }
+        out.append('[');
+        boolean any = false;
+        for (int cpu = 0; cpu < bytes * 8; cpu++) {
+            if ((scratch[cpu >>> 3] & (1 << (cpu & 7))) != 0) {
+                if (any) {
+                    out.append(' ');
+                }
+                out.append(cpu);
+                any = true;
+            }
+        }
+        out.append(']');
+    }
+
+    /**
      * A descriptor set select(2) returns, after a label: {@code in [3 4]}. Nothing prints when
      * the set is NULL, unreadable or empty, as strace leaves such sets out of its note.
      */
@@ -541,6 +565,15 @@ public final class ArgWriter {
     }
 
     /**
+     * A NUL-terminated string held in a fixed array of {@code max} bytes plus its NUL, such as a
+     * task name: limited by -s and by {@code max}, whichever is less.
+     */
+    public void string(long address, int max) {
+        item();
+        appendCString(address, Math.min(options.stringLimit(), max));
+    }
+
+    /**
      * A buffer of {@code length} bytes, of which -s many print: {@code NULL}, {@code "data"...},
      * or its address when any of the bytes to print is unreadable.
      */
@@ -754,15 +787,6 @@ public final class ArgWriter {
 
     private int group(int offset, int i) {
         return (scratch[offset + 2 * i] & 0xff) << 8 | (scratch[offset + 2 * i + 1] & 0xff);
-    }
-
-    /**
-     * The bytes of the last {@link #fetch}, from offset 0, for a decoder that hands a whole
-     * struct to a printer of its own (siginfo_t). Valid until the next read through this writer;
-     * the array may be longer than what was fetched.
-     */
-    public byte[] fetched() {
-        return scratch;
     }
 
     /**

@@ -26,7 +26,7 @@ class GenericTest {
         assertThat(lines.line("getppid", -512)).isEqualTo(
                 "getppid()                               = ? ERESTARTSYS (To be restarted if SA_RESTART is set)");
         // strace decodes these; until a family does, they print as raw registers.
-        assertThat(lines.line("sched_getaffinity", 8, 0, 128, 0x7ffd905802d0L))
-                .isEqualTo("sched_getaffinity(0, 0x80, 0x7ffd905802d0) = 8");
+        assertThat(lines.line("kcmp", 0, 1234, 1235, 0, 3, 4))
+                .isEqualTo("kcmp(0x4d2, 0x4d3, 0, 0x3, 0x4)         = 0");
     }
 }

@@ -79,4 +79,17 @@ class WaitTest {
                 .isEqualTo("wait4(-1, NULL, WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|__WCLONE|__WALL|__WNOTHREAD|0x1efffff0,"
                         + " NULL) = -1 EINVAL (Invalid argument)");
     }
+
+    @Test
+    void waitid() {
+        ByteBuffer si = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+        si.putInt(0, 17).putInt(8, 1).putInt(16, 5365).putInt(20, 0).putInt(24, 3).putLong(32, 140127379413328L).putLong(40, 3);
+        long info = lines.memory.put(0x7ffca855fa10L, si.array());
+        assertThat(lines.line("waitid", 0, 1, 5365, info, 4, 0))
+                .isEqualTo("waitid(P_PID, 5365, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5365, si_uid=0, si_status=3,"
+                        + " si_utime=140127379413328 /* 1401273794133.28 s */, si_stime=3 /* 0.03 s */}, WEXITED, NULL) = 0");
+        assertThat(lines.entry("waitid", 1, 5365, info, 4, 0)).isEqualTo("waitid(P_PID, 5365, ");
+        assertThat(lines.line("waitid", ECHILD, 0, 0, info, 5, 0))
+                .isEqualTo("waitid(P_ALL, 0, 0x7ffca855fa10, WNOHANG|WEXITED, NULL) = -1 ECHILD (No child processes)");
+    }
 }
