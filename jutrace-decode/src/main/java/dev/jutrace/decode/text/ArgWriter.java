@@ -2,6 +2,7 @@ package dev.jutrace.decode.text;
 
 import dev.jutrace.decode.DecodeOptions;
 import dev.jutrace.decode.Errno;
+import dev.jutrace.decode.FdNames;
 import dev.jutrace.decode.Memory;
 import dev.jutrace.decode.SigInfo;
 import dev.jutrace.decode.Signals;
@@ -176,9 +177,17 @@ public final class ArgWriter {
         Numbers.appendMode(out, value);
     }
 
-    /** A file descriptor: C's {@code int}. */
+    /** A file descriptor: C's {@code int}, then {@code </path>} under -y. */
     public void fd(long value) {
         int32(value);
+        fdDetails((int) value);
+    }
+
+    /** -y's {@code <...>} after a descriptor, when the memory knows the tracee's descriptors. */
+    private void fdDetails(int fd) {
+        if (options.decodeFds() > 0 && memory instanceof FdNames names) {
+            names.appendFd(fd, out);
+        }
     }
 
     /** A directory descriptor of the *at() calls: {@code AT_FDCWD} or an int. */
@@ -186,8 +195,9 @@ public final class ArgWriter {
         String name = DIRFD.name((int) value);
         if (name != null) {
             symbol(name);
+            fdDetails((int) value);
         } else {
-            int32(value);
+            fd(value);
         }
     }
 

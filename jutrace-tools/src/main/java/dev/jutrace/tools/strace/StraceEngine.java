@@ -11,6 +11,7 @@ import dev.jutrace.core.Syscall;
 import dev.jutrace.core.Task;
 import dev.jutrace.decode.DecodeOptions;
 import dev.jutrace.decode.Errno;
+import dev.jutrace.decode.FdNames;
 import dev.jutrace.decode.SigInfo;
 import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.SyscallPrinter;
@@ -19,9 +20,11 @@ import dev.jutrace.decode.syscalls.Decoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -41,6 +44,25 @@ public final class StraceEngine implements EngineOps {
     private static final int SYS_EXECVEAT = 322;
     private static final int AT_EXECFN = 31;
     private static final int DEFAULT_COLUMN = 40;
+    /** The longest path the kernel takes, with its NUL: -P compares no further. */
+    private static final int PATH_BYTES = 4096;
+    private static final int SYS_CLOSE = 3;
+    private static final int SYS_PIPE = 22;
+    private static final int SYS_DUP = 32;
+    private static final int SYS_DUP2 = 33;
+    private static final int SYS_SOCKET = 41;
+    private static final int SYS_ACCEPT = 43;
+    private static final int SYS_SOCKETPAIR = 53;
+    private static final int SYS_FCNTL = 72;
+    private static final int SYS_CHDIR = 80;
+    private static final int SYS_FCHDIR = 81;
+    private static final int SYS_ACCEPT4 = 288;
+    private static final int SYS_DUP3 = 292;
+    private static final int SYS_PIPE2 = 293;
+    private static final int SYS_CLOSE_RANGE = 436;
+    private static final int F_DUPFD = 0;
+    private static final int F_DUPFD_CLOEXEC = 1030;
+    private static final long CLONE_FILES = 0x400;
 
     private final StraceOptions options;
     private final TraceOutput out;
@@ -53,6 +75,12 @@ public final class StraceEngine implements EngineOps {
     /** Whether stops read the clock: for timestamps, -T, or -w. */
     private final boolean clock;
     private final int mask;
+    /** Descriptor bookkeeping, for -y, -P and --trace-fds; null when none is asked for. */
+    private final FdArgs fdArgs;
+    private final FdTables fdTables;
+    /** -P's paths as the bytes a tracee's path argument must hold, NUL included. */
+    private final byte[][] paths;
+    private final byte[] pathScratch = new byte[PATH_BYTES];
     /** Every thread's state, for detaching all at --syscall-limit; and its outputs, for flushing. */
     private final List<Tracee> tracees = new ArrayList<>();
     private final List<TraceOutput> outputs = new ArrayList<>();
@@ -64,8 +92,11 @@ public final class StraceEngine implements EngineOps {
     private volatile int mainTid = -1;
     private volatile int mainStatus = -1;
 
-    /** Per-thread state, the engine's data; also the decoders' view of the thread's memory. */
-    static final class Tracee implements dev.jutrace.decode.Memory {
+    /**
+     * Per-thread state, the engine's data; also the decoders' view of the thread's memory and,
+     * for -y, of its descriptors.
+     */
+    static final class Tracee implements dev.jutrace.decode.Memory, FdNames {
         final Task task;
         final StringBuilder line = new StringBuilder(256);
         /** The call's registers and what its decoder's entry half saves for the exit half. */
@@ -73,6 +104,8 @@ public final class StraceEngine implements EngineOps {
         Engine engine;
         TraceOutput out;
         CpuClock cpu;
+        /** The process's descriptors, shared by threads that share them; null without -y/-P/--trace-fds. */
+        FdTable fds;
         int nr = -1;
         /** The last syscall entered, printed by {@code -n} on lines that are not a syscall's. */
         int lastNr = -1;
@@ -95,6 +128,11 @@ public final class StraceEngine implements EngineOps {
         public int read(long address, byte[] buffer, int offset, int length) {
             return task.readMemory(address, buffer, offset, length);
         }
+
+        @Override
+        public void appendFd(int fd, StringBuilder out) {
+            if (fds != null) fds.append(fd, out);
+        }
     }
 
     /** An engine printing every thread to {@code out}, with notices ("Process N attached") also there. */
@@ -112,7 +150,16 @@ public final class StraceEngine implements EngineOps {
         this.out = out;
         this.notices = notices;
         this.perThread = perThread;
-        this.printer = new SyscallPrinter(table, DecodeOptions.defaults().withStringLimit(options.stringLimit()));
+        this.printer = new SyscallPrinter(table,
+                DecodeOptions.defaults().withStringLimit(options.stringLimit()).withDecodeFds(options.decodeFds()));
+        boolean fdsNeeded = options.decodeFds() > 0 || !options.paths().isEmpty() || options.traceFds() != null;
+        this.fdArgs = fdsNeeded ? FdArgs.load(table) : null;
+        this.fdTables = fdsNeeded ? new FdTables(Math.max(1, options.decodeFds())) : null;
+        this.paths = new byte[options.paths().size()][];
+        for (int i = 0; i < paths.length; i++) {
+            byte[] p = options.paths().get(i).getBytes(StandardCharsets.UTF_8);
+            paths[i] = Arrays.copyOf(p, p.length + 1);
+        }
         this.prefix = new LinePrefix(options);
         this.summary = options.summary() == StraceOptions.Summary.NONE ? null : new SummaryTable(table);
         this.clock = prefix.needsTime() || options.syscallTimes() || (summary != null && options.wallClock());
@@ -123,7 +170,12 @@ public final class StraceEngine implements EngineOps {
 
     /** Attaches this engine to {@code task}; on the tracer thread (a spawn or attach callback). */
     public Engine attachTo(Task task) {
+        return attachTo(task, fdTables == null ? null : fdTables.of(task.tgid()));
+    }
+
+    private Engine attachTo(Task task, FdTable fds) {
         Tracee t = new Tracee(task);
+        t.fds = fds;
         if (perThread != null) {
             t.out = perThread.apply(task.tid());
             synchronized (outputs) {
@@ -186,7 +238,12 @@ public final class StraceEngine implements EngineOps {
         Tracee t = (Tracee) engine.data();
         int nr = call.number();
         t.lastNr = nr;
-        if (!options.traces(nr) || limitReached) {
+        if (t.fds != null) {
+            // Bookkeeping at exit needs every call's arguments, printed or not.
+            t.nr = nr;
+            for (int i = 0; i < 6; i++) t.args[i] = call.arg(i);
+        }
+        if (!options.traces(nr) || limitReached || !touchesWanted(t, nr, call)) {
             t.printing = false;
             return Action.RESUME;
         }
@@ -224,6 +281,7 @@ public final class StraceEngine implements EngineOps {
     @Override
     public Action reportSyscallExit(Engine engine, Task task, Action action, Syscall call) {
         Tracee t = (Tracee) engine.data();
+        if (t.fds != null) trackDescriptors(t, call.returnValue());
         if (!t.printing) return Action.RESUME;
         t.printing = false;
         long ret = call.returnValue();
@@ -241,6 +299,7 @@ public final class StraceEngine implements EngineOps {
                 int exitStart = sb.length();
                 printer.exit(t.nr, t.args, ret, t, sb);
                 align(sb, exitStart);
+                if (options.decodeFds() > 0 && !failed && returnsFd(t)) t.fds.append((int) ret, sb);
                 // Marks left by a fault injector engine attached before this one (see InjectEngine).
                 if (call.injected()) sb.append(" (INJECTED)");
                 if (call.delayed()) sb.append(" (DELAYED)");
@@ -364,6 +423,93 @@ public final class StraceEngine implements EngineOps {
         finish(t);
     }
 
+    /**
+     * -P and --trace-fds: whether the call names a wanted path, or a descriptor that is wanted
+     * or refers to a wanted path. Without either option every call is wanted.
+     */
+    private boolean touchesWanted(Tracee t, int nr, Syscall call) {
+        if (paths.length == 0 && options.traceFds() == null) return true;
+        int fdMask = fdArgs.fdArgs(nr);
+        for (int i = 0; fdMask != 0; i++, fdMask >>>= 1) {
+            if ((fdMask & 1) == 0) continue;
+            int fd = (int) call.arg(i);
+            if (fd < 0) continue;
+            if (options.traceFds() != null && options.traceFds().get(fd)) return true;
+            if (paths.length > 0) {
+                String p = t.fds.path(fd);
+                if (p != null && options.paths().contains(p)) return true;
+            }
+        }
+        int pathMask = paths.length == 0 ? 0 : fdArgs.pathArgs(nr);
+        for (int i = 0; pathMask != 0; i++, pathMask >>>= 1) {
+            if ((pathMask & 1) != 0 && namesWantedPath(t, call.arg(i))) return true;
+        }
+        return false;
+    }
+
+    /** Compares the tracee's string at {@code address} with each -P path, bytes and NUL, without allocating. */
+    private boolean namesWantedPath(Tracee t, long address) {
+        if (address == 0) return false;
+        for (byte[] want : paths) {
+            int n = Math.min(want.length, pathScratch.length);
+            if (t.read(address, pathScratch, 0, n) != n) continue;
+            if (Arrays.equals(pathScratch, 0, n, want, 0, n)) return true;
+        }
+        return false;
+    }
+
+    private boolean returnsFd(Tracee t) {
+        return fdArgs.returnsFd(t.nr) || (t.nr == SYS_FCNTL && isDupfd(t.args[1]));
+    }
+
+    private static boolean isDupfd(long cmd) {
+        return (int) cmd == F_DUPFD || (int) cmd == F_DUPFD_CLOEXEC;
+    }
+
+    /**
+     * Keeps the descriptor cache true after a call: a closed, replaced or new descriptor is
+     * forgotten, to be read again from /proc when next printed; a new socket's protocol is
+     * remembered from the call that made it.
+     */
+    private void trackDescriptors(Tracee t, long ret) {
+        if (Errno.isError(ret)) return;
+        FdTable fds = t.fds;
+        long[] a = t.args;
+        int nr = t.nr;
+        switch (nr) {
+            case SYS_CLOSE -> fds.forget((int) a[0]);
+            case SYS_CLOSE_RANGE -> fds.forgetRange(a[0] & 0xffff_ffffL, a[1] & 0xffff_ffffL);
+            case SYS_CHDIR, SYS_FCHDIR -> fds.forgetCwd();
+            case SYS_PIPE, SYS_PIPE2 -> forgetPair(t, a[0], null);
+            case SYS_SOCKETPAIR -> forgetPair(t, a[3], FdTable.protocolOf(a[0], a[1]));
+            default -> { }
+        }
+        if (returnsFd(t)) {
+            int fd = (int) ret;
+            fds.forget(fd);
+            switch (nr) {
+                case SYS_SOCKET -> fds.protocol(fd, FdTable.protocolOf(a[0], a[1]));
+                case SYS_ACCEPT, SYS_ACCEPT4, SYS_DUP, SYS_DUP2, SYS_DUP3, SYS_FCNTL ->
+                        fds.protocol(fd, fds.protocol((int) a[0]));
+                default -> { }
+            }
+        }
+    }
+
+    /** pipe and socketpair write two new descriptors to {@code address}. */
+    private void forgetPair(Tracee t, long address, String protocol) {
+        if (t.read(address, pathScratch, 0, 8) != 8) {
+            t.fds.forgetAll();
+            return;
+        }
+        for (int k = 0; k < 2; k++) {
+            int fd = (pathScratch[4 * k] & 0xff) | (pathScratch[4 * k + 1] & 0xff) << 8
+                    | (pathScratch[4 * k + 2] & 0xff) << 16 | (pathScratch[4 * k + 3] & 0xff) << 24;
+            t.fds.forget(fd);
+            t.fds.protocol(fd, protocol);
+        }
+    }
+
     /** A message of jutrace's own; on a shared stderr it must not land inside an open line. */
     private void notice(String text) {
         if (notices == out && openLine != null) {
@@ -380,7 +526,12 @@ public final class StraceEngine implements EngineOps {
     @Override
     public Action reportClone(Engine engine, Task parent, Action action, long cloneFlags, Task child) {
         if (limitReached) return Action.RESUME;
-        attachTo(child);
+        FdTable fds = null;
+        if (fdTables != null) {
+            FdTable parentFds = ((Tracee) engine.data()).fds;
+            fds = (cloneFlags & CLONE_FILES) != 0 ? parentFds : fdTables.copy(parentFds, child.tgid());
+        }
+        attachTo(child, fds);
         if (!options.quietAttach()) notice("jutrace: Process " + child.tid() + " attached");
         return Action.RESUME;
     }
@@ -388,6 +539,7 @@ public final class StraceEngine implements EngineOps {
     @Override
     public Action reportExec(Engine engine, Task task, Action action, int formerTid) {
         Tracee t = (Tracee) engine.data();
+        if (t.fds != null) t.fds.forgetAll();
         if (!t.initial) return Action.RESUME;
         t.initial = false;
         if (options.traces(SYS_EXECVE)) {
@@ -413,6 +565,7 @@ public final class StraceEngine implements EngineOps {
         t.args[3] = t.args[4] = t.args[5] = 0;
         t.nr = SYS_EXECVE;
         t.lastNr = SYS_EXECVE;
+        if ((paths.length > 0 || options.traceFds() != null) && !namesWantedPath(t, t.args[0])) return;
         long now = clock ? System.nanoTime() : 0;
         StringBuilder sb = t.line;
         sb.setLength(0);
@@ -506,6 +659,7 @@ public final class StraceEngine implements EngineOps {
         tracees.remove(t);
         liveTasks--;
         if (task.tid() == mainTid && task.supersededBy() == 0) mainStatus = status;
+        if (fdTables != null && task.isLeader()) fdTables.forget(task.tgid(), t.fds);
         finish(t);
         return Action.DETACH;
     }
