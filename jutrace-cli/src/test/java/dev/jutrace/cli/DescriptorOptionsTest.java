@@ -50,6 +50,15 @@ class DescriptorOptionsTest {
     }
 
     @Test
+    void descriptorsStayTrueUnderASeccompFilter() throws Exception {
+        // -f with a trace set runs the tracee under seccomp; close and dup2 must still be seen.
+        List<String> lines = FilterOptionsTest.jutrace("-f", "-y", "-e", "trace=read", Jutrace.tracee("fd_ops"), "/etc/passwd")
+                .stream().map(l -> l.replaceFirst("^\\d+ +", "").replaceAll("\\) +=", ") =")).toList();
+        assertThat(lines).contains("read(3</etc/passwd>, \"root\", 4) = 4", "read(10</etc/passwd>, \":x:0\", 4) = 4");
+        assertThat(lines).anyMatch(l -> l.matches("read\\(5<socket:\\[\\d+]>, \"x\", 1\\) += 1"));
+    }
+
+    @Test
     void traceOnlyCallsOnDescriptors() throws Exception {
         List<String> lines = FilterOptionsTest.jutrace("--trace-fds=10", Jutrace.tracee("fd_ops"), "/etc/passwd");
         assertThat(lines).containsExactly("dup2(3, 10)                             = 10",

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -227,10 +228,24 @@ public final class StraceEngine implements EngineOps {
 
     // ---- syscalls -----------------------------------------------------------------------------
 
-    /** The calls {@code -e trace=} selects (null: all), so a seccomp filter can spare the others. */
+    /**
+     * The calls {@code -e trace=} selects (null: all), so a seccomp filter can spare the others;
+     * with descriptor bookkeeping also the calls that close, replace or (for -yy) make a
+     * descriptor, whose exits keep the cache true even when they are not printed.
+     */
     @Override
-    public java.util.BitSet syscalls() {
-        return options.traced();
+    public BitSet syscalls() {
+        BitSet traced = options.traced();
+        if (traced == null || fdTables == null) return traced;
+        BitSet all = (BitSet) traced.clone();
+        for (int nr : new int[] {SYS_CLOSE, SYS_CLOSE_RANGE, SYS_DUP2, SYS_DUP3, SYS_EXECVE, SYS_EXECVEAT, SYS_CHDIR,
+                SYS_FCHDIR}) {
+            all.set(nr);
+        }
+        if (options.decodeFds() >= 2) {
+            for (int nr : new int[] {SYS_SOCKET, SYS_SOCKETPAIR, SYS_ACCEPT, SYS_ACCEPT4, SYS_DUP, SYS_FCNTL}) all.set(nr);
+        }
+        return all;
     }
 
     @Override
