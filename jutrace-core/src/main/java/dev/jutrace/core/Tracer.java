@@ -7,6 +7,7 @@ import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_FORK;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_SECCOMP;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_STOP;
 import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_VFORK;
+import static dev.jutrace.sys.Ptrace.PTRACE_EVENT_VFORK_DONE;
 
 import dev.jutrace.sys.Errno;
 import dev.jutrace.sys.ErrnoException;
@@ -50,7 +51,7 @@ public final class Tracer implements AutoCloseable {
     private static final int SYS_CLONE = 56, SYS_FORK = 57, SYS_VFORK = 58, SYS_CLONE3 = 435;
     private static final int BASE_OPTIONS = Ptrace.PTRACE_O_TRACESYSGOOD | Ptrace.PTRACE_O_TRACEFORK
             | Ptrace.PTRACE_O_TRACEVFORK | Ptrace.PTRACE_O_TRACECLONE | Ptrace.PTRACE_O_TRACEEXEC
-            | Ptrace.PTRACE_O_TRACEEXIT;
+            | Ptrace.PTRACE_O_TRACEEXIT | Ptrace.PTRACE_O_TRACEVFORKDONE;
 
     private final Thread thread;
     private final int pid = Libc.getpid();
@@ -474,6 +475,12 @@ public final class Tracer implements AutoCloseable {
             case PTRACE_EVENT_EXEC -> execStop(t);
             case PTRACE_EVENT_EXIT -> exitStop(t);
             case PTRACE_EVENT_SECCOMP -> seccompStop(t);
+            case PTRACE_EVENT_VFORK_DONE -> {
+                // The vfork parent is about to return to user mode, its child gone or exec'd:
+                // utrace's ptrace asked for a quiesce report here (REPORT from report_clone).
+                t.stop = Task.Stop.EVENT;
+                finishStop(t, (t.unionMask & Event.QUIESCE.bit()) != 0 ? pass(t, null, false) : Action.RESUME);
+            }
             case PTRACE_EVENT_STOP -> {
                 if (isStopSignal(sig)) groupStop(t, sig, before == Task.State.LISTENING);
                 else interruptStop(t, before == Task.State.LISTENING);

@@ -118,6 +118,8 @@ public final class EnginePtrace implements Ptrace {
         boolean syscallMode;
         boolean stepping;
         boolean interruptAsked;
+        /** A vfork under TRACEVFORKDONE: the parent stops again once its child has left. */
+        boolean vforkDoneOwed;
         Kind kind = Kind.NONE;
         int stopStatus;
         /** The signal stop's siginfo, as the tracer reads and writes it. */
@@ -591,6 +593,11 @@ public final class EnginePtrace implements Ptrace {
         public Action reportQuiesce(Engine engine, Task task, Action action, Event event) {
             Tracee c = (Tracee) engine.data();
             if (c.held()) return Action.STOP;
+            if (event == null && c.vforkDoneOwed) {
+                // The only report a vfork parent makes before it returns to user mode.
+                c.vforkDoneOwed = false;
+                return c.stop(Kind.EVENT, dev.jutrace.sys.Ptrace.PTRACE_EVENT_VFORK_DONE << 16 | Libc.SIGTRAP << 8 | 0x7f);
+            }
             if (event == null && c.stepping && c.adopted) {
                 // The trap at the end of a step: a SIGTRAP stop for the tracer.
                 c.stepping = false;
@@ -677,6 +684,8 @@ public final class EnginePtrace implements Ptrace {
             Tracee c = (Tracee) engine.data();
             if (!c.adopted) return Action.RESUME;
             int event = cloneEvent(c.options, flags);
+            c.vforkDoneOwed = (flags & CLONE_VFORK) != 0 && (flags & CLONE_UNTRACED) == 0
+                    && (c.options & dev.jutrace.sys.Ptrace.PTRACE_O_TRACEVFORKDONE) != 0;
             if (event != 0 || (flags & CLONE_PTRACE) != 0) {
                 // Auto-attach: the child is traced with its parent's options and first shows a
                 // SIGSTOP from its private pending set, which has no sender (SI_USER, pid 0).
