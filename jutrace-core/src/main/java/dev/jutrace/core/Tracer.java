@@ -242,6 +242,11 @@ public final class Tracer implements AutoCloseable {
         }
     }
 
+    /** The kernel thread id of the tracer thread: the tracer the kernel knows, e.g. as si_pid of signals it rewrites. */
+    public int threadId() {
+        return tracerTid;
+    }
+
     public boolean isTracerThread() {
         return Thread.currentThread() == thread;
     }
@@ -802,8 +807,6 @@ public final class Tracer implements AutoCloseable {
 
     /** Clone flags from the parent's registers: ptrace reports the event, not the flags. */
     private long cloneFlags(Task parent, int event) {
-        if (event == PTRACE_EVENT_FORK) return Libc.SIGCHLD;
-        if (event == PTRACE_EVENT_VFORK) return CLONE_VM | CLONE_VFORK | Libc.SIGCHLD;
         long[] regs = parent.registers();
         return switch ((int) regs[Regs.ORIG_RAX]) {
             case SYS_CLONE -> regs[Regs.RDI];
@@ -815,7 +818,12 @@ public final class Tracer implements AutoCloseable {
             }
             case SYS_FORK -> Libc.SIGCHLD;
             case SYS_VFORK -> CLONE_VM | CLONE_VFORK | Libc.SIGCHLD;
-            default -> CLONE_THREAD;
+            // Not a clone call (registers rewritten meanwhile): what the event itself says.
+            default -> switch (event) {
+                case PTRACE_EVENT_FORK -> Libc.SIGCHLD;
+                case PTRACE_EVENT_VFORK -> CLONE_VM | CLONE_VFORK | Libc.SIGCHLD;
+                default -> CLONE_THREAD;
+            };
         };
     }
 

@@ -114,6 +114,8 @@ public final class EnginePtrace implements Ptrace {
         /** Its ptrace(PTRACE_TRACEME) is being answered. */
         boolean tracemeCall;
         boolean seized;
+        /** Attached to a process the facade did not start: given back, not killed, on close. */
+        boolean stranger;
         /** Resumed with PTRACE_SYSCALL, so syscall entry and exit stop. */
         boolean syscallMode;
         boolean stepping;
@@ -243,6 +245,7 @@ public final class EnginePtrace implements Ptrace {
         try {
             tracer.attachThread(tid, task -> {
                 Tracee c = attachEngine(task, true);
+                c.stranger = !isChild(task.tgid());
                 c.seized = seize;
                 c.options = options;
                 if (!seize) {
@@ -494,6 +497,10 @@ public final class EnginePtrace implements Ptrace {
         return new WaitResult(found.tid, found.reportStatus);
     }
 
+    private synchronized boolean isChild(int pid) {
+        return children.contains(pid);
+    }
+
     /** An untraced child of the caller: waited for as the kernel would, by the caller itself. */
     private WaitResult waitChild(int pid, int options) {
         long r;
@@ -523,27 +530,51 @@ public final class EnginePtrace implements Ptrace {
     }
 
     @Override
+    public int tracerTid() {
+        return tracer.threadId();
+    }
+
+    @Override
     public void close() {
         List<Tracee> left;
+        List<Integer> untraced;
         synchronized (this) {
             left = new ArrayList<>(tracees.values());
             tracees.clear();
+            untraced = new ArrayList<>(children);
+            children.clear();
         }
         for (Tracee c : left) {
-            try {
-                onTracer(() -> {
-                    if (!c.engine.isDetached()) {
-                        if (c.held()) c.engine.setRestart(0, false);
-                        c.kind = Kind.NONE;
-                        c.engine.detach();
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                // Gone already: nothing to let go.
+            if (c.stranger) {
+                try {
+                    onTracer(() -> {
+                        if (!c.engine.isDetached()) {
+                            if (c.held()) c.engine.setRestart(0, false);
+                            c.kind = Kind.NONE;
+                            c.engine.detach();
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    // Gone already: nothing to let go.
+                }
+            } else {
+                Libc.killRaw(c.task.tgid(), Libc.SIGKILL);
             }
         }
-        if (ownsTracer) tracer.close();
+        for (int pid : untraced) Libc.killRaw(pid, Libc.SIGKILL);
+        for (int pid : untraced) {
+            // Traced ones are reaped by the tracer thread; this reaps the rest.
+            while (Libc.waitpidRaw(pid, Libc.WALL) == -Errno.EINTR) { }
+        }
+        if (ownsTracer) {
+            try {
+                tracer.awaitNoTasks(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tracer.close();
+        }
     }
 
     // ==== helpers ===================================================================================
@@ -691,6 +722,7 @@ public final class EnginePtrace implements Ptrace {
                 // SIGSTOP from its private pending set, which has no sender (SI_USER, pid 0).
                 Tracee k = c.facade.attachEngine(child, true);
                 k.options = c.options;
+                k.stranger = c.stranger;
                 k.expectFake(Libc.SIGSTOP, SI_USER, 0);
                 Libc.tgkillRaw(child.tgid(), child.tid(), Libc.SIGSTOP);
             }

@@ -122,7 +122,18 @@ public interface Ptrace extends AutoCloseable {
      */
     WaitResult waitpid(int pid, int options);
 
-    /** Detaches from what is still traced, leaving it as PTRACE_DETACH would, and frees resources. */
+    /**
+     * The tid of the thread the kernel sees as the tracer: the calling thread for the kernel
+     * backend, the tracer thread for the engine backend. It is what the kernel puts in si_pid
+     * when a restart changes the signal.
+     */
+    int tracerTid();
+
+    /**
+     * Ends the facade as a test harness wants it: kills what it started ({@link #spawn},
+     * {@link #spawnTraceme} and their traced descendants) and reaps it; detaches, as they are,
+     * the processes it attached to but did not start.
+     */
     @Override
     void close();
 
