@@ -57,6 +57,12 @@ public final class EnginePtrace implements Ptrace {
             Event.DEATH, Event.JCTL) | Event.SIGNAL_ALL;
     private static final int SYSCALL_EVENTS = Event.mask(Event.SYSCALL_ENTRY, Event.SYSCALL_EXIT);
 
+    /**
+     * How the facade's caller waits for its own children. Never without __WNOTHREAD: a wait from
+     * any other thread of this process would take the tracer thread's ptrace stops.
+     */
+    private static final int OWN_CHILDREN = Libc.WALL | Libc.WNOTHREAD;
+
     private final Tracer tracer;
     private final boolean ownsTracer;
     private final Consumer<Task> besides;
@@ -198,7 +204,7 @@ public final class EnginePtrace implements Ptrace {
         }
         long r;
         do {
-            r = Libc.waitpidRaw(pid, Libc.WALL);
+            r = Libc.waitpidRaw(pid, OWN_CHILDREN);
         } while (r == -Errno.EINTR);
         if (r < 0) throw new ErrnoException("waitpid", (int) -r);
         return Libc.waitedStatus(r);
@@ -505,7 +511,7 @@ public final class EnginePtrace implements Ptrace {
     private WaitResult waitChild(int pid, int options) {
         long r;
         do {
-            r = Libc.waitpidRaw(pid, options | Libc.WALL);
+            r = Libc.waitpidRaw(pid, options | OWN_CHILDREN);
         } while (r == -Errno.EINTR);
         if (r < 0) throw new ErrnoException("waitpid", (int) -r);
         int tid = Libc.waitedTid(r);
@@ -563,10 +569,6 @@ public final class EnginePtrace implements Ptrace {
             }
         }
         for (int pid : untraced) Libc.killRaw(pid, Libc.SIGKILL);
-        for (int pid : untraced) {
-            // Traced ones are reaped by the tracer thread; this reaps the rest.
-            while (Libc.waitpidRaw(pid, Libc.WALL) == -Errno.EINTR) { }
-        }
         if (ownsTracer) {
             try {
                 tracer.awaitNoTasks(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -574,6 +576,10 @@ public final class EnginePtrace implements Ptrace {
                 Thread.currentThread().interrupt();
             }
             tracer.close();
+        }
+        for (int pid : untraced) {
+            // Traced ones were reaped by the tracer thread; this reaps the rest.
+            while (Libc.waitpidRaw(pid, OWN_CHILDREN) == -Errno.EINTR) { }
         }
     }
 
