@@ -172,10 +172,31 @@ public final class EnginePtrace implements Ptrace {
 
     // ==== tracees ===================================================================================
 
+    /**
+     * The child is the caller's, as a TRACEME child is its parent's: it starts in a shell that
+     * stops itself, is seized there by the tracer thread (a thread of the same process, so the
+     * kernel lets the tracer reap it), and is adopted when it makes its PTRACE_TRACEME call; until
+     * then, its shell and its exec are not ptrace's business.
+     */
     @Override
     public int spawnTraceme(List<String> argv) {
-        // Adopted when it makes its PTRACE_TRACEME call; until then its events are not ptrace's.
-        return tracer.spawn(Path.of(argv.get(0)), argv, System.getenv(), t -> attachEngine(t, false)).tid();
+        List<String> shim = new ArrayList<>(List.of("/bin/sh", "-c", "kill -STOP $$; exec \"$@\"", "sh"));
+        shim.addAll(argv);
+        int pid = spawn(shim);
+        long r;
+        while ((r = Libc.waitpidRaw(pid, OWN_CHILDREN | Libc.WUNTRACED)) == -Errno.EINTR) { }
+        if (r < 0 || (Libc.waitedStatus(r) & 0xff) != 0x7f) {
+            throw new TraceException("the stop shim for " + argv.get(0) + " ended before it could be traced");
+        }
+        try {
+            tracer.attachThread(pid, task -> attachEngine(task, false));
+        } catch (RuntimeException e) {
+            Libc.killRaw(pid, Libc.SIGKILL);
+            reap(pid);
+            throw e;
+        }
+        Libc.killRaw(pid, Libc.SIGCONT);
+        return pid;
     }
 
     @Override
