@@ -73,6 +73,12 @@ public final class EnginePtrace implements Ptrace {
     /** Untraced children of the facade's caller (from {@link #spawn}); guarded by {@code this}. */
     private final Set<Integer> children = new HashSet<>();
     private long reportSeq;
+    /**
+     * Exit statuses, by pid, of children the facade let go while other engines still trace them
+     * (-1 while alive); guarded by {@code this}. Such a child must not be waited for directly:
+     * the kernel shows a parent the ptrace stops of a child that its own process traces.
+     */
+    private final Map<Integer, Integer> letGo = new java.util.HashMap<>();
 
     private EnginePtrace(Tracer tracer, boolean ownsTracer, Consumer<Task> besides) {
         this.tracer = tracer;
@@ -222,6 +228,16 @@ public final class EnginePtrace implements Ptrace {
                 }
             }
             children.remove(pid);
+            if (letGo.containsKey(pid)) {
+                while (letGo.get(pid) < 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        throw new ErrnoException("waitpid", Errno.EINTR);
+                    }
+                }
+                return letGo.remove(pid);
+            }
         }
         long r;
         do {
@@ -377,6 +393,14 @@ public final class EnginePtrace implements Ptrace {
                 tracees.remove(c.tid);
             }
             c.engine.detach();
+            Task task = c.task;
+            if (task.isLeader() && isChild(task.tgid()) && !task.engines().isEmpty()) {
+                // Still traced by other engines: hear its death for the parent's wait.
+                synchronized (this) {
+                    letGo.put(task.tid(), -1);
+                }
+                tracer.attach(task, WATCH, this, AttachFlag.CREATE).setEvents(Event.DEATH);
+            }
             return null;
         });
     }
@@ -530,6 +554,12 @@ public final class EnginePtrace implements Ptrace {
 
     /** An untraced child of the caller: waited for as the kernel would, by the caller itself. */
     private WaitResult waitChild(int pid, int options) {
+        synchronized (this) {
+            if (letGo.containsKey(pid)) {
+                if (letGo.get(pid) < 0 && (options & Libc.WNOHANG) != 0) return WaitResult.NOTHING;
+                return new WaitResult(pid, reap(pid));
+            }
+        }
         long r;
         do {
             r = Libc.waitpidRaw(pid, options | OWN_CHILDREN);
@@ -641,6 +671,19 @@ public final class EnginePtrace implements Ptrace {
     static int getInt(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
     }
+
+    /** Records the death of a child the facade let go (see {@link #letGo}). */
+    private static final EngineOps WATCH = new EngineOps() {
+        @Override
+        public Action reportDeath(Engine engine, Task task, boolean groupDead, int status) {
+            EnginePtrace facade = (EnginePtrace) engine.data();
+            synchronized (facade) {
+                if (facade.letGo.containsKey(task.tid())) facade.letGo.put(task.tid(), status);
+                facade.notifyAll();
+            }
+            return Action.DETACH;
+        }
+    };
 
     // ==== the engine's callbacks (tracer thread) ====================================================
 
