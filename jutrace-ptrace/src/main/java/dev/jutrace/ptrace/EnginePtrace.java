@@ -195,7 +195,10 @@ public final class EnginePtrace implements Ptrace {
             throw new TraceException("the stop shim for " + argv.get(0) + " ended before it could be traced");
         }
         try {
-            tracer.attachThread(pid, task -> attachEngine(task, false));
+            tracer.attachThread(pid, task -> {
+                attachEngine(task, false);
+                besides.accept(task);
+            });
         } catch (RuntimeException e) {
             Libc.killRaw(pid, Libc.SIGKILL);
             reap(pid);
@@ -261,7 +264,6 @@ public final class EnginePtrace implements Ptrace {
         synchronized (this) {
             tracees.put(c.tid, c);
         }
-        besides.accept(task);
         return c;
     }
 
@@ -285,18 +287,35 @@ public final class EnginePtrace implements Ptrace {
             if (known != null && !known.dead) throw new ErrnoException(op, Errno.EPERM);
         }
         if (tid <= 0 || !java.nio.file.Files.exists(Path.of("/proc/" + tid))) throw new ErrnoException(op, Errno.ESRCH);
+        Consumer<Task> attachPtrace = task -> {
+            Tracee c = attachEngine(task, true);
+            c.stranger = !isChild(task.tgid());
+            c.seized = seize;
+            c.options = options;
+            if (!seize) {
+                // PTRACE_ATTACH's SIGSTOP is the kernel's own: no sender, si_code SI_KERNEL.
+                c.expectFake(Libc.SIGSTOP, SI_KERNEL, 0);
+                Libc.tgkillRaw(task.tgid(), tid, Libc.SIGSTOP);
+            }
+        };
         try {
-            tracer.attachThread(tid, task -> {
-                Tracee c = attachEngine(task, true);
-                c.stranger = !isChild(task.tgid());
-                c.seized = seize;
-                c.options = options;
-                if (!seize) {
-                    // PTRACE_ATTACH's SIGSTOP is the kernel's own: no sender, si_code SI_KERNEL.
-                    c.expectFake(Libc.SIGSTOP, SI_KERNEL, 0);
-                    Libc.tgkillRaw(task.tgid(), tid, Libc.SIGSTOP);
+            Task traced = tracer.task(tid);
+            if (traced != null) {
+                // Other engines trace it already (the facade detached and attaches again): only
+                // the ptrace engine is new.
+                synchronized (this) {
+                    letGo.remove(tid);
                 }
-            });
+                onTracer(() -> {
+                    attachPtrace.accept(traced);
+                    return null;
+                });
+            } else {
+                tracer.attachThread(tid, task -> {
+                    attachPtrace.accept(task);
+                    besides.accept(task);
+                });
+            }
         } catch (ErrnoException e) {
             throw new ErrnoException(op, e.errno());
         } catch (TraceException e) {
@@ -791,6 +810,7 @@ public final class EnginePtrace implements Ptrace {
                 // Auto-attach: the child is traced with its parent's options and first shows a
                 // SIGSTOP from its private pending set, which has no sender (SI_USER, pid 0).
                 Tracee k = c.facade.attachEngine(child, true);
+                c.facade.besides.accept(child);
                 k.options = c.options;
                 k.stranger = c.stranger;
                 k.expectFake(Libc.SIGSTOP, SI_USER, 0);
