@@ -29,6 +29,7 @@ public final class KernelPtrace implements Ptrace {
     private static final long CLOSE_DRAIN_NANOS = 5_000_000_000L;
 
     private final Thread owner = Thread.currentThread();
+    private final int ownerTid = Libc.gettid();
     /** Children started by spawn or spawnTraceme. */
     private final Set<Integer> children = new LinkedHashSet<>();
     /** Tids attached or seized on request. */
@@ -270,6 +271,12 @@ public final class KernelPtrace implements Ptrace {
      * From a thread other than the owner this is allowed only once the owner has ended: the
      * kernel has then detached everything, and only the killing is left to do.
      */
+    /** The creating thread: the kernel's tracer is a thread, not a process. */
+    @Override
+    public int tracerTid() {
+        return ownerTid;
+    }
+
     @Override
     public void close() {
         if (closed) return;

@@ -36,7 +36,7 @@ public final class Script {
         this.zoo = zoo;
         this.symbols = Symbols.of(zoo);
         this.backend = backend;
-        t.tracerThread(Libc.gettid());
+        t.tracerThread(p.tracerTid());
     }
 
     /** The backend this script runs on; scripts must not branch on it except to open a second tracer. */
