@@ -73,6 +73,28 @@ class GdbServerTest {
     }
 
     @Test
+    void aHardwareWatchpointFiresAsUnderNativeGdb() throws Exception {
+        List<String> setup = List.of("break main");
+        List<String> commands = List.of("watch counter", "continue", "continue", "delete", "print counter");
+        List<String> remote = new ArrayList<>(setup);
+        remote.add("continue");
+        remote.addAll(commands);
+        remote.add("echo " + MARK + "\\n");
+        GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"), remote);
+        // Without debug registers (a VM that hides them) the server declines Z2 and gdb single-steps.
+        assumeTrue(r.gdb().contains("Hardware watchpoint 2: counter"),
+                "this machine has no usable debug registers:\n" + r.gdb());
+        List<String> nativeCmds = new ArrayList<>(setup);
+        nativeCmds.add("run");
+        nativeCmds.addAll(commands);
+        nativeCmds.add("echo " + MARK + "\\n");
+        String nat = GdbDriver.gdbNative(basic(), nativeCmds);
+        assertThat(window(r.gdb(), "Hardware watchpoint 2: counter")).isEqualTo(window(nat, "Hardware watchpoint 2: counter"));
+        assertThat(r.gdb()).contains("Old value = 10").contains("New value = 22");
+        assertThat(r.programOut()).isEmpty(); // killed when gdb quit, before printing
+    }
+
+    @Test
     void setVarChangesWhatTheProgramDoes() throws Exception {
         GdbDriver.Run r = GdbDriver.session(basic(), List.of("-e", "trace=none"),
                 List.of("break gdb_basic.c:23", "continue", "print counter", "set var counter = 42", "continue"));

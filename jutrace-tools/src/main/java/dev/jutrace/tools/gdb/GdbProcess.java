@@ -20,12 +20,19 @@ final class GdbProcess {
      * just before it was removed still has that SIGTRAP to come, and must not die of it.
      */
     final Set<Long> removedBreakpoints = new HashSet<>();
+    /** Hardware watchpoints, one per debug register; null where free. */
+    final DebugRegisters.Watch[] watches = new DebugRegisters.Watch[DebugRegisters.SLOTS];
     /** The wait status of its exit, once the leader died; -1 while it lives. */
     int exitStatus = -1;
 
     GdbProcess(int pid, boolean attached) {
         this.pid = pid;
         this.attached = attached;
+    }
+
+    boolean hasWatches() {
+        for (DebugRegisters.Watch w : watches) if (w != null) return true;
+        return false;
     }
 
     GdbThread leader() {

@@ -36,6 +36,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class GdbTarget implements EngineOps {
     private static final int SI_KERNEL = 0x80;
+    private static final int TRAP_HWBKPT = 4;
     private static final int EVENTS = Event.mask(Event.QUIESCE, Event.CLONE, Event.EXEC, Event.DEATH)
             | Event.SIGNAL_ALL;
 
@@ -387,6 +388,7 @@ final class GdbTarget implements EngineOps {
     @Override
     public Action reportQuiesce(Engine engine, Task task, Action action, Event event) {
         GdbThread t = thread(engine);
+        loadWatchesIfNeeded(t, task);
         if (event == null) {
             boolean stepped;
             synchronized (this) {
@@ -418,6 +420,19 @@ final class GdbTarget implements EngineOps {
         }
         int sig = signal.signal();
         GdbProcess p = t.process;
+        if (sig == Libc.SIGTRAP && signal.code() == TRAP_HWBKPT) {
+            int slot = DebugRegisters.fired(task.tid());
+            DebugRegisters.Watch w;
+            synchronized (this) {
+                w = slot >= 0 ? p.watches[slot] : null;
+            }
+            if (w != null) {
+                // A data watchpoint traps after the access: nothing to rewind.
+                signal.setAction(SignalAction.IGN);
+                report(t, Stop.signal(t, Libc.SIGTRAP, w.reason()));
+                return decide(t);
+            }
+        }
         if (sig == Libc.SIGTRAP && signal.code() == SI_KERNEL) {
             long pc = task.instructionPointer() - 1;
             boolean ours;
@@ -475,14 +490,27 @@ final class GdbTarget implements EngineOps {
             }
             if (detached) return Action.RESUME;
             Engine e = attach(child, c);
+            boolean watches;
             synchronized (this) {
                 c.engine = e;
+                // Debug registers are not inherited: load them at the thread's first stop.
+                watches = c.needsWatches = t.process.hasWatches();
             }
-            if (c.held) e.control(Action.STOP);
+            if (c.held || watches) e.control(Action.STOP);
         } else {
             forkedChild(t, child, cloneFlags);
         }
         return decide(t);
+    }
+
+    private void loadWatchesIfNeeded(GdbThread t, Task task) {
+        DebugRegisters.Watch[] slots;
+        synchronized (this) {
+            if (!t.needsWatches) return;
+            t.needsWatches = false;
+            slots = t.process.watches.clone();
+        }
+        DebugRegisters.load(task.tid(), slots);
     }
 
     /**

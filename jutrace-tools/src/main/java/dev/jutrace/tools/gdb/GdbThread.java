@@ -27,6 +27,8 @@ final class GdbThread {
     /** A Ctrl-C from gdb asked this thread for an INTERRUPT report. */
     boolean interruptAsked;
     boolean alive = true;
+    /** A thread born while watchpoints were set: its debug registers are loaded at its first stop. */
+    boolean needsWatches;
 
     GdbThread(Task task, GdbProcess process) {
         this.task = task;

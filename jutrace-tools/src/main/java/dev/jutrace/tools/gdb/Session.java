@@ -378,7 +378,8 @@ final class Session {
         if (f.length < 3) throw new MalformedPacketException("Z/z needs type,addr,kind");
         int type = (int) Hex.number(f[0]);
         long addr = Hex.number(f[1]);
-        if (type != 0) return ""; // hardware breakpoints and watchpoints: not supported
+        if (type == 2 || type == 4) return watchpoint(insert, addr, (int) Hex.number(f[2]), type == 2);
+        if (type != 0) return ""; // hardware breakpoints and read watchpoints: x86 has no read-only condition
         GdbThread t = thread();
         GdbProcess proc = t.process;
         byte[] one = new byte[1];
@@ -408,6 +409,67 @@ final class Session {
             proc.removedBreakpoints.add(addr);
         }
         return "OK";
+    }
+
+    /**
+     * Sets or clears a hardware watchpoint in every thread of the current process. Where the
+     * machine refuses debug registers the answer is empty, and gdb falls back to software
+     * watchpoints (single-stepping).
+     */
+    private String watchpoint(boolean insert, long addr, int length, boolean write) {
+        GdbProcess proc = thread().process;
+        int condition = write ? DebugRegisters.WRITE : DebugRegisters.ACCESS;
+        DebugRegisters.Watch w = new DebugRegisters.Watch(addr, length, condition);
+        DebugRegisters.Watch[] slots;
+        synchronized (target) {
+            int slot = -1;
+            for (int i = 0; i < DebugRegisters.SLOTS; i++) {
+                if (insert ? proc.watches[i] == null : w.equals(proc.watches[i])) {
+                    slot = i;
+                    break;
+                }
+            }
+            if (slot < 0) return insert ? "E28" : "OK"; // ENOSPC: gdb says it cannot insert it
+            if (insert && !DebugRegisters.fits(addr, length)) return "E22";
+            proc.watches[slot] = insert ? w : null;
+            slots = proc.watches.clone();
+        }
+        int errno = loadWatches(target, proc, slots);
+        if (errno != 0 && insert) {
+            synchronized (target) {
+                for (int i = 0; i < DebugRegisters.SLOTS; i++) if (w.equals(proc.watches[i])) proc.watches[i] = null;
+                slots = proc.watches.clone();
+            }
+            loadWatches(target, proc, slots);
+            return "";
+        }
+        return "OK";
+    }
+
+    private static int loadWatches(GdbTarget target, GdbProcess proc, DebugRegisters.Watch[] slots) {
+        int errno = 0;
+        for (GdbThread t : target.liveThreads()) {
+            if (t.process != proc) continue;
+            try {
+                int e = t.engine.examine(task -> DebugRegisters.load(task.tid(), slots));
+                if (e != 0) errno = e;
+            } catch (RuntimeException x) {
+                // Not stopped (still on its way to its first stop, which loads them) or gone.
+            }
+        }
+        return errno;
+    }
+
+    /** Clears every watchpoint from every thread, as a detach must. */
+    static void clearWatchpoints(GdbTarget target) {
+        for (GdbProcess proc : List.copyOf(target.processes)) {
+            boolean any;
+            synchronized (target) {
+                any = proc.hasWatches();
+                java.util.Arrays.fill(proc.watches, null);
+            }
+            if (any) loadWatches(target, proc, new DebugRegisters.Watch[DebugRegisters.SLOTS]);
+        }
     }
 
     /**
@@ -445,6 +507,7 @@ final class Session {
         target.holdAll();
         target.awaitAllStopped(STOP_WAIT_MS);
         restoreBreakpoints(target);
+        clearWatchpoints(target);
         target.detachAll();
     }
 
