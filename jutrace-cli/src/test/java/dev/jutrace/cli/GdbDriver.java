@@ -172,9 +172,16 @@ final class GdbDriver {
     /** One whole remote session: serve, run gdb, wait for jutrace. */
     static Run session(String program, List<String> jutraceArgs, List<String> commands)
             throws IOException, InterruptedException {
+        return session(program, List.of(), jutraceArgs, commands);
+    }
+
+    /** As {@link #session(String, List, List)}, with arguments for the program. */
+    static Run session(String program, List<String> programArgs, List<String> jutraceArgs, List<String> commands)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(jutraceArgs);
         args.add("--");
         args.add(program);
+        args.addAll(programArgs);
         try (Server s = serve(args)) {
             String gdb = gdbRemote(program, s.port, commands);
             int rc = s.await();

@@ -22,6 +22,8 @@ final class GdbProcess {
     final Set<Long> removedBreakpoints = new HashSet<>();
     /** Hardware watchpoints, one per debug register; null where free. */
     final DebugRegisters.Watch[] watches = new DebugRegisters.Watch[DebugRegisters.SLOTS];
+    /** A fork child gdb was never told of: released at its first stop. */
+    boolean orphan;
     /** The wait status of its exit, once the leader died; -1 while it lives. */
     int exitStatus = -1;
 

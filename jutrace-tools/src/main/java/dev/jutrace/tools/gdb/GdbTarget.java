@@ -52,6 +52,8 @@ final class GdbTarget implements EngineOps {
     private Stop pendingExit;
     /** gdb detached or disconnected: callbacks let everything run. */
     private boolean detached;
+    /** gdb takes fork and exec events (it said so in qSupported, and so did we). */
+    private boolean forkEvents, execEvents;
     /** Signals (Linux numbers) gdb said to pass straight to the program (QPassSignals). */
     private final boolean[] pass = new boolean[65];
 
@@ -119,6 +121,11 @@ final class GdbTarget implements EngineOps {
     }
 
     // ==== what gdb asks (session thread) ===========================================================
+
+    synchronized void setEvents(boolean fork, boolean exec) {
+        forkEvents = fork;
+        execEvents = exec;
+    }
 
     synchronized void setPassSignals(boolean[] linuxSignals) {
         System.arraycopy(linuxSignals, 0, pass, 0, pass.length);
@@ -301,6 +308,44 @@ final class GdbTarget implements EngineOps {
         }
     }
 
+    /**
+     * Detaches the gdb engines from one process (gdb's {@code D;pid}, after a fork), whose
+     * breakpoints must have been taken out already; gdb goes on with the others.
+     */
+    void detachProcess(GdbProcess proc) throws InterruptedException {
+        List<GdbThread> mine = new ArrayList<>();
+        for (GdbThread t : liveThreads()) if (t.process == proc) mine.add(t);
+        List<GdbThread> pendingTrap = new ArrayList<>();
+        for (GdbThread t : mine) if (t.stopped && sigtrapPending(t.tid())) pendingTrap.add(t);
+        if (!pendingTrap.isEmpty()) {
+            synchronized (this) {
+                for (GdbThread t : pendingTrap) t.stopped = false;
+            }
+            for (GdbThread t : pendingTrap) {
+                try {
+                    t.engine.control(Action.RESUME);
+                } catch (RuntimeException x) {
+                    // Died.
+                }
+            }
+            awaitAllStopped(2000);
+        }
+        synchronized (this) {
+            processes.remove(proc);
+            for (GdbThread t : mine) {
+                t.alive = false;
+                threads.remove(t.task);
+            }
+        }
+        for (GdbThread t : mine) {
+            try {
+                t.engine.detach();
+            } catch (RuntimeException x) {
+                // Gone already.
+            }
+        }
+    }
+
     synchronized boolean isDetached() {
         return detached;
     }
@@ -388,6 +433,7 @@ final class GdbTarget implements EngineOps {
     @Override
     public Action reportQuiesce(Engine engine, Task task, Action action, Event event) {
         GdbThread t = thread(engine);
+        if (releaseOrphan(t, task)) return Action.DETACH;
         loadWatchesIfNeeded(t, task);
         if (event == null) {
             boolean stepped;
@@ -498,7 +544,12 @@ final class GdbTarget implements EngineOps {
             }
             if (c.held || watches) e.control(Action.STOP);
         } else {
-            forkedChild(t, child, cloneFlags);
+            boolean follow;
+            synchronized (this) {
+                follow = forkEvents && !detached && (cloneFlags & 0x100) == 0; // a fork, not a vfork
+            }
+            if (follow) forkEvent(t, child);
+            else forkedChild(t, child, cloneFlags);
         }
         return decide(t);
     }
@@ -511,6 +562,59 @@ final class GdbTarget implements EngineOps {
             slots = t.process.watches.clone();
         }
         DebugRegisters.load(task.tid(), slots);
+    }
+
+    /**
+     * A fork gdb hears of (fork-events): the child becomes a process of its own, held at its first
+     * stop, and the parent reports {@code fork:CHILD}. gdb then detaches one of them. The child's
+     * memory is a copy of the parent's, int3 bytes included, so it starts with a copy of the
+     * parent's breakpoint table: gdb's z0 for the child, or a detach, takes them out of its memory.
+     */
+    private void forkEvent(GdbThread parent, Task child) {
+        GdbThread c;
+        synchronized (this) {
+            GdbProcess p = new GdbProcess(child.tid(), parent.process.attached);
+            p.breakpoints.putAll(parent.process.breakpoints);
+            processes.add(p);
+            c = newThread(child, p);
+            c.held = true;
+        }
+        Engine e = attach(child, c);
+        synchronized (this) {
+            c.engine = e;
+        }
+        e.control(Action.STOP);
+        if (!report(parent, Stop.signal(parent, Libc.SIGTRAP, "fork:" + c.id() + ";"))) {
+            // Another event is being reported: gdb will not hear of this child, so it runs free,
+            // without the parent's int3s, from its first stop.
+            synchronized (this) {
+                c.process.orphan = true;
+                c.held = false;
+            }
+        }
+    }
+
+    /** A fork child gdb was never told of, at its first stop: its int3s go, and so does the engine. */
+    private boolean releaseOrphan(GdbThread t, Task task) {
+        Map<Long, Byte> bps;
+        synchronized (this) {
+            if (!t.process.orphan) return false;
+            bps = new java.util.LinkedHashMap<>(t.process.breakpoints);
+            t.alive = false;
+            t.process.threads.remove(t);
+            processes.remove(t.process);
+            threads.remove(task);
+        }
+        byte[] one = new byte[1];
+        for (Map.Entry<Long, Byte> bp : bps.entrySet()) {
+            one[0] = bp.getValue();
+            try {
+                task.writeMemory(bp.getKey(), one, 0, 1);
+            } catch (RuntimeException x) {
+                // Not mapped there.
+            }
+        }
+        return true;
     }
 
     /**
@@ -552,7 +656,22 @@ final class GdbTarget implements EngineOps {
             t.process.breakpoints.clear();
             t.process.removedBreakpoints.clear();
         }
-        if (!t.held) report(t, Stop.signal(t, Libc.SIGTRAP, ""));
+        if (!t.held) {
+            boolean events;
+            synchronized (this) {
+                events = execEvents;
+            }
+            String reason = "";
+            if (events) {
+                // exec-events: gdb reloads the program's symbols from this path.
+                try {
+                    reason = "exec:" + Hex.ofText(Files.readSymbolicLink(Path.of("/proc/" + task.tid() + "/exe")).toString()) + ";";
+                } catch (IOException | RuntimeException e) {
+                    reason = "";
+                }
+            }
+            report(t, Stop.signal(t, Libc.SIGTRAP, reason));
+        }
         return decide(t);
     }
 

@@ -143,7 +143,8 @@ final class Session {
                 return legacyResume(c, p.substring(1));
             }
             case 'D' -> {
-                return detach();
+                int semi = p.indexOf(';');
+                return semi < 0 ? detach() : detach((int) Hex.number(p.substring(semi + 1)));
             }
             case 'k' -> {
                 kill();
@@ -172,7 +173,13 @@ final class Session {
     }
 
     private String query(String p) throws IOException {
-        if (p.startsWith("qSupported")) return FEATURES;
+        if (p.startsWith("qSupported")) {
+            // Offered events are taken only when gdb says it understands them.
+            boolean fork = p.contains("fork-events+");
+            boolean exec = p.contains("exec-events+");
+            target.setEvents(fork, exec);
+            return FEATURES + (fork ? ";fork-events+" : "") + (exec ? ";exec-events+" : "");
+        }
         if (p.equals("QStartNoAckMode")) return "OK";
         if (p.equals("qC")) return general == null ? "" : "QC" + general.id();
         if (p.startsWith("qAttached")) {
@@ -462,14 +469,16 @@ final class Session {
 
     /** Clears every watchpoint from every thread, as a detach must. */
     static void clearWatchpoints(GdbTarget target) {
-        for (GdbProcess proc : List.copyOf(target.processes)) {
-            boolean any;
-            synchronized (target) {
-                any = proc.hasWatches();
-                java.util.Arrays.fill(proc.watches, null);
-            }
-            if (any) loadWatches(target, proc, new DebugRegisters.Watch[DebugRegisters.SLOTS]);
+        for (GdbProcess proc : List.copyOf(target.processes)) clearWatchpoints(target, proc);
+    }
+
+    static void clearWatchpoints(GdbTarget target, GdbProcess proc) {
+        boolean any;
+        synchronized (target) {
+            any = proc.hasWatches();
+            java.util.Arrays.fill(proc.watches, null);
         }
+        if (any) loadWatches(target, proc, new DebugRegisters.Watch[DebugRegisters.SLOTS]);
     }
 
     /**
@@ -477,26 +486,28 @@ final class Session {
      * disconnect and at shutdown, with the threads held.
      */
     static void restoreBreakpoints(GdbTarget target) {
-        for (GdbProcess proc : List.copyOf(target.processes)) {
-            Map<Long, Byte> bps;
-            GdbThread any = null;
-            synchronized (target) {
-                bps = new LinkedHashMap<>(proc.breakpoints);
-                for (GdbThread t : proc.threads) if (t.alive && t.stopped) any = t;
+        for (GdbProcess proc : List.copyOf(target.processes)) restoreBreakpoints(target, proc);
+    }
+
+    static void restoreBreakpoints(GdbTarget target, GdbProcess proc) {
+        Map<Long, Byte> bps;
+        GdbThread any = null;
+        synchronized (target) {
+            bps = new LinkedHashMap<>(proc.breakpoints);
+            for (GdbThread t : proc.threads) if (t.alive && t.stopped) any = t;
+        }
+        if (any == null || bps.isEmpty()) return;
+        byte[] one = new byte[1];
+        for (Map.Entry<Long, Byte> bp : bps.entrySet()) {
+            one[0] = bp.getValue();
+            try {
+                any.engine.writeMemory(bp.getKey(), one, 0, 1);
+            } catch (RuntimeException e) {
+                // The mapping went away with the breakpoint.
             }
-            if (any == null || bps.isEmpty()) continue;
-            byte[] one = new byte[1];
-            for (Map.Entry<Long, Byte> bp : bps.entrySet()) {
-                one[0] = bp.getValue();
-                try {
-                    any.engine.writeMemory(bp.getKey(), one, 0, 1);
-                } catch (RuntimeException e) {
-                    // The mapping went away with the breakpoint.
-                }
-                synchronized (target) {
-                    proc.breakpoints.remove(bp.getKey());
-                    proc.removedBreakpoints.add(bp.getKey());
-                }
+            synchronized (target) {
+                proc.breakpoints.remove(bp.getKey());
+                proc.removedBreakpoints.add(bp.getKey());
             }
         }
     }
@@ -573,6 +584,21 @@ final class Session {
         conn.send("OK");
         ended = true;
         return null;
+    }
+
+    /** {@code D;pid}: one process; the session goes on while gdb debugs others. */
+    private String detach(int pid) throws IOException, InterruptedException {
+        GdbProcess proc = target.process(pid);
+        if (proc == null) return "E01";
+        List<GdbProcess> others = new java.util.ArrayList<>(target.processes);
+        others.remove(proc);
+        if (others.isEmpty()) return detach();
+        restoreBreakpoints(target, proc);
+        clearWatchpoints(target, proc);
+        target.detachProcess(proc);
+        err.println("jutrace: gdb detached from process " + pid + "; it runs on");
+        if (general != null && general.process == proc) general = null;
+        return "OK";
     }
 
     private void kill() {
