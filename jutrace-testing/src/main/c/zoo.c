@@ -48,6 +48,10 @@
  *   try-attach PID          PTRACE_ATTACH to PID from this other process: exit 0, or the errno
  *   block-step              TRACEME, tkill SIGSTOP, then a straight run of nops and a jump
  *                           to zoo_block_target; exit 0
+ *   alarm0-loop             a SIGUSR2 handler, which tells the tracer the exec is over, then
+ *                           for (;;) alarm(0): a task that is always near a syscall
+ *   clone-many N            TRACEME, tkill SIGSTOP, N threads cloned with CLONE_PTRACE that exit
+ *                           at once, then pause for ever
  *   watch-write             TRACEME, raise(SIGSTOP), store 7 in zoo_func_data, raise(SIGUSR1),
  *                           exit 0
  */
@@ -181,6 +185,30 @@ static int child_exit0(void *arg)
 {
 	(void)arg;
 	_exit(0);
+}
+
+static char many_stacks[16][16 * 1024] __attribute__((aligned(16)));
+
+static int thread_exit0(void *arg)
+{
+	(void)arg;
+	syscall(SYS_exit, 0);
+	return 0;
+}
+
+static void clone_many(int n)
+{
+	if (n < 1 || n > 16)
+		usage(USAGE);
+	traceme();
+	stop_self();
+	for (int i = 0; i < n; i++) {
+		if (clone(thread_exit0, many_stacks[i] + sizeof many_stacks[i],
+			  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			  CLONE_SYSVSEM | CLONE_PTRACE, NULL) < 0)
+			die("clone");
+	}
+	pause_forever();
 }
 
 static void *thread_pause(void *arg)
@@ -479,6 +507,13 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(role, "try-attach"))
 		try_attach(arg_int(argc, argv, 2));
+	if (!strcmp(role, "alarm0-loop")) {
+		on_signal(SIGUSR2, zoo_on_alarm, 0);
+		for (;;)
+			alarm(0);
+	}
+	if (!strcmp(role, "clone-many"))
+		clone_many(arg_int(argc, argv, 2));
 	if (!strcmp(role, "watch-write")) {
 		traceme();
 		raise(SIGSTOP);

@@ -24,7 +24,7 @@ class SelfTestPtraceTest {
         assertThat(lines.getFirst()).matches("scenario +kernel");
         assertThat(lines.getLast()).matches("\\d+ passed, 0 failed(, \\d+ skipped)?");
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
-        List<String> rows = lines.stream().filter(l -> l.matches("[scnx]\\d\\d-\\S+ +(pass|skip)")).toList();
+        List<String> rows = lines.stream().filter(l -> l.matches("[scpnx]\\d\\d-\\S+ +(pass|skip)")).toList();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(38);
         int passed = Integer.parseInt(lines.getLast().split(" ")[0]);
         assertThat(rows.stream().filter(l -> l.endsWith("pass")).count()).isEqualTo(passed);

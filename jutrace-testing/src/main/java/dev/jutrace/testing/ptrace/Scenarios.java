@@ -18,8 +18,10 @@ public final class Scenarios {
         all.addAll(StepScenarios.all());
         all.addAll(RegisterScenarios.all());
         all.addAll(SpecScenarios.all());
-        // Survey scenarios first, then the spec's cases, the negative control, the extras.
-        all.sort(java.util.Comparator.comparing((Scenario s) -> "scnx".indexOf(s.id().charAt(0)))
+        all.addAll(PhaseTwoScenarios.all());
+        // Survey scenarios first, then the spec's cases, the survey's phase 2, the negative
+        // control, the hardware extras.
+        all.sort(java.util.Comparator.comparing((Scenario s) -> "scpnx".indexOf(s.id().charAt(0)))
                 .thenComparing(Scenario::id));
         return List.copyOf(all);
     }
