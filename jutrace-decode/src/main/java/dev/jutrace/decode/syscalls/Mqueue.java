@@ -4,13 +4,17 @@ import dev.jutrace.decode.Errno;
 import dev.jutrace.decode.text.ArgWriter;
 import dev.jutrace.decode.xlat.Xlat;
 
-/** mq_open(2), mq_unlink(2), mq_timedsend(2), mq_timedreceive(2): POSIX message queues. */
+/**
+ * mq_open(2), mq_unlink(2), mq_timedsend(2), mq_timedreceive(2), mq_notify(2),
+ * mq_getsetattr(2): POSIX message queues.
+ */
 final class Mqueue {
 
     private static final long O_CREAT = Xlat.load("open_flags").value("O_CREAT");
     /** struct mq_attr: mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, longs. */
     private static final int ATTR_SIZE = 32;
-    private static final String[] ATTR_FIELDS = {"mq_flags", "mq_maxmsg", "mq_msgsize", "mq_curmsgs"};
+    private static final String[] COUNT_FIELDS = {"mq_maxmsg", "mq_msgsize", "mq_curmsgs"};
+    private static final Xlat ATTR_FLAGS = Xlat.load("mq_attr_flags");
 
     private Mqueue() {}
 
@@ -19,6 +23,8 @@ final class Mqueue {
         r.add("mq_unlink", Decoder.atEntry(Mqueue::mqUnlink));
         r.add("mq_timedsend", Decoder.atEntry(Mqueue::mqTimedsend));
         r.add("mq_timedreceive", Decoder.split(Mqueue::mqdesOnly, Mqueue::mqTimedreceive));
+        r.add("mq_notify", Decoder.atEntry(Mqueue::mqNotify));
+        r.add("mq_getsetattr", Decoder.split(Mqueue::mqGetsetattrEntry, Mqueue::mqGetsetattr));
     }
 
     /** mq_open(const char *name, int oflag, mode_t mode, struct mq_attr *attr): mode and attr count only with O_CREAT. */
@@ -38,9 +44,11 @@ final class Mqueue {
             return;
         }
         out.beginStruct();
-        for (int i = 0; i < ATTR_FIELDS.length; i++) {
-            out.field(ATTR_FIELDS[i]);
-            out.signed(out.fetchedLong(8 * i));
+        out.field("mq_flags");
+        out.flags(ATTR_FLAGS, out.fetchedLong(0));
+        for (int i = 0; i < COUNT_FIELDS.length; i++) {
+            out.field(COUNT_FIELDS[i]);
+            out.signed(out.fetchedLong(8 * (i + 1)));
         }
         out.endStruct();
     }
@@ -79,5 +87,28 @@ final class Mqueue {
             out.endArray();
         }
         Times.timespec(absTimeout, out);
+    }
+
+    /** mq_notify(mqd_t mqdes, const struct sigevent *sevp) */
+    private static void mqNotify(long[] args, ArgWriter out) {
+        long mqdes = args[0], sevp = args[1];
+        out.fd(mqdes);
+        Timer.sigevent(sevp, out);
+    }
+
+    /** mq_getsetattr(mqd_t mqdes, const struct mq_attr *newattr, struct mq_attr *oldattr): the old attributes are the kernel's to fill. */
+    private static void mqGetsetattrEntry(long[] args, ArgWriter out) {
+        long mqdes = args[0], newattr = args[1];
+        out.fd(mqdes);
+        attr(newattr, out);
+    }
+
+    private static void mqGetsetattr(long[] args, long ret, ArgWriter out) {
+        long oldattr = args[2];
+        if (Errno.isError(ret)) {
+            out.pointer(oldattr);
+        } else {
+            attr(oldattr, out);
+        }
     }
 }

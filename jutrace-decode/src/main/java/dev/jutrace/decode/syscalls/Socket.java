@@ -14,6 +14,8 @@ final class Socket {
     private static final Xlat FLAGS = Xlat.load("socket_flags");
     private static final Xlat INET_PROTOCOLS = Xlat.load("inet_protocols");
     private static final Xlat NETLINK_PROTOCOLS = Xlat.load("netlink_protocols");
+    private static final Xlat ETHERNET_PROTOCOLS = Xlat.load("ethernet_protocols");
+    private static final int AF_PACKET = (int) SockAddr.FAMILIES.value("AF_PACKET");
     private static final Xlat HOW = Xlat.load("shutdown_modes");
     /** The socket type is the low four bits of the type argument; flags share the rest (linux/net.h SOCK_TYPE_MASK). */
     private static final int TYPE_MASK = 0xf;
@@ -78,6 +80,9 @@ final class Socket {
             out.value(INET_PROTOCOLS, protocol & 0xffff_ffffL);
         } else if (domain == SockAddr.AF_NETLINK) {
             out.value(NETLINK_PROTOCOLS, protocol & 0xffff_ffffL);
+        } else if (domain == AF_PACKET) {
+            // A packet socket takes an Ethernet protocol id in network order: the low 16 bits, byte-swapped.
+            out.wrappedValue("htons", ETHERNET_PROTOCOLS, Short.reverseBytes((short) protocol) & 0xffff);
         } else {
             out.int32(protocol);
         }

@@ -209,6 +209,17 @@ public final class ArgWriter {
         out.append(')');
     }
 
+    /**
+     * A value from {@code table} inside the call that converts it to network order:
+     * {@code htons(ETH_P_ALL)}, {@code htons(0x1234 /* ETH_P_??? *}{@code /)}.
+     */
+    public void wrappedValue(String function, Xlat table, long value) {
+        item();
+        out.append(function).append('(');
+        appendValue(table, value);
+        out.append(')');
+    }
+
     /** Hex with at least {@code digits} digits after the {@code 0x}, as C's {@code %#0Nx}: {@code 0x000005}. */
     public void hexPadded(long value, int digits) {
         item();

@@ -43,4 +43,18 @@ class MqueueTest {
         lines.memory.put(prio, Bytes.of(4).u32(0, 3).get());
         assertThat(lines.line("mq_timedreceive", 5, 3, buf, 64, prio, 0)).isEqualTo("mq_timedreceive(3, \"hello\", 64, [3], NULL) = 5");
     }
+
+    @Test
+    void notifyAndAttributes() {
+        long sev = lines.memory.put(0x1000, Bytes.of(64).u64(0, 5).u32(8, 10).u32(12, 0).get());
+        assertThat(lines.line("mq_notify", EBADF, -1, sev)).isEqualTo("mq_notify(-1, {sigev_value={sival_int=5, sival_ptr=0x5},"
+                + " sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}) = -1 EBADF (Bad file descriptor)");
+        assertThat(lines.line("mq_notify", EBADF, -1, 0)).isEqualTo("mq_notify(-1, NULL)                     = -1 EBADF (Bad file descriptor)");
+        long attr = lines.memory.putLongs(0x2000, 04000, 0, 0, 0);
+        long old = 0x7ffc2796a4c0L;
+        assertThat(lines.line("mq_getsetattr", EBADF, -1, attr, old)).isEqualTo("mq_getsetattr(-1, {mq_flags=O_NONBLOCK, mq_maxmsg=0,"
+                + " mq_msgsize=0, mq_curmsgs=0}, 0x7ffc2796a4c0) = -1 EBADF (Bad file descriptor)");
+        assertThat(lines.line("mq_getsetattr", EBADF, -1, 0, old)).isEqualTo("mq_getsetattr(-1, NULL, 0x7ffc2796a4c0) = -1 EBADF (Bad file descriptor)");
+        assertThat(lines.entry("mq_getsetattr", -1, 0, old)).isEqualTo("mq_getsetattr(-1, NULL, ");
+    }
 }

@@ -35,6 +35,17 @@ class SocketTest {
     }
 
     @Test
+    void packetSocketsTakeAnEthernetProtocolInNetworkOrder() {
+        long AF_PACKET = 17;
+        assertThat(lines.line("socket", 8, AF_PACKET, 3, 0x300)).isEqualTo("socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL)) = 8");
+        assertThat(lines.line("socket", 3, AF_PACKET, 2, 0x0008)).isEqualTo("socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_IP)) = 3");
+        assertThat(lines.line("socket", 4, AF_PACKET, 2, 0x3412)).isEqualTo("socket(AF_PACKET, SOCK_DGRAM, htons(0x1234 /* ETH_P_??? */)) = 4");
+        assertThat(lines.line("socket", 5, AF_PACKET, 2, 0xdd86)).isEqualTo("socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_IPV6)) = 5");
+        assertThat(lines.line("socket", 6, AF_PACKET, 2, 0x0608)).isEqualTo("socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ARP)) = 6");
+        assertThat(lines.line("socket", 7, AF_PACKET, 2, 0)).isEqualTo("socket(AF_PACKET, SOCK_DGRAM, htons(0 /* ETH_P_??? */)) = 7");
+    }
+
+    @Test
     void socketTypeBitsNoTableNames() {
         assertThat(lines.line("socket", EINVAL, AF_INET, 15 | SOCK_CLOEXEC, 0))
                 .isEqualTo("socket(AF_INET, SOCK_CLOEXEC|0xf, IPPROTO_IP) = -1 EINVAL (Invalid argument)");
