@@ -11,6 +11,9 @@ final class Msg {
     private static final Xlat FLAGS = Xlat.load("ipc_msg_flags");
     private static final Xlat CMDS = Xlat.load("msgctl_cmds");
     private static final long MSG_STAT = CMDS.value("MSG_STAT"), MSG_STAT_ANY = CMDS.value("MSG_STAT_ANY");
+    private static final long IPC_INFO = CMDS.value("IPC_INFO"), MSG_INFO = CMDS.value("MSG_INFO");
+    /** struct msginfo: ints, then unsigned short msgseg; for IPC_INFO and MSG_INFO alike. */
+    private static final String[] MSGINFO = {"msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql"};
     /** x86_64 struct msqid64_ds: perm, stime, rtime, ctime, cbytes, qnum, qbytes, lspid, lrpid. */
     private static final int MSQID_DS_SIZE = 120;
 
@@ -84,6 +87,10 @@ final class Msg {
 
     private static void msgctl(long[] args, long ret, ArgWriter out) {
         long cmd = SysvIpc.commandOf(args[1]), buf = args[2];
+        if (cmd == IPC_INFO || cmd == MSG_INFO) {
+            SysvIpc.info(buf, ret, MSGINFO, 4, "msgseg", out);
+            return;
+        }
         boolean stat = cmd == SysvIpc.IPC_STAT || cmd == MSG_STAT || cmd == MSG_STAT_ANY;
         boolean set = cmd == SysvIpc.IPC_SET;
         if (buf == 0 || !(set || (stat && !Errno.isError(ret))) || !out.fetch(buf, MSQID_DS_SIZE)) {

@@ -11,6 +11,11 @@ final class Sem {
     private static final Xlat OP_FLAGS = Xlat.load("semop_flags");
     private static final Xlat CMDS = Xlat.load("semctl_cmds");
     private static final long SEM_STAT = CMDS.value("SEM_STAT"), SEM_STAT_ANY = CMDS.value("SEM_STAT_ANY");
+    private static final long IPC_INFO = CMDS.value("IPC_INFO"), SEM_INFO = CMDS.value("SEM_INFO");
+    /** struct seminfo: ints, for IPC_INFO and SEM_INFO alike. */
+    private static final String[] SEMINFO = {
+        "semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume", "semusz", "semvmx", "semaem",
+    };
     /** struct sembuf: unsigned short sem_num, short sem_op, short sem_flg. */
     private static final int SEMBUF_SIZE = 6;
     /** x86_64 struct semid64_ds: perm, otime, ctime, nsems. */
@@ -84,6 +89,10 @@ final class Sem {
     /** The union prints as a struct for the calls that pass struct semid_ds, as an address otherwise. */
     private static void semctl(long[] args, long ret, ArgWriter out) {
         long cmd = SysvIpc.commandOf(args[2]), arg = args[3];
+        if (cmd == IPC_INFO || cmd == SEM_INFO) {
+            SysvIpc.info(arg, ret, SEMINFO, 4, null, out);
+            return;
+        }
         boolean stat = cmd == SysvIpc.IPC_STAT || cmd == SEM_STAT || cmd == SEM_STAT_ANY;
         boolean set = cmd == SysvIpc.IPC_SET;
         if (arg == 0 || !(set || (stat && !Errno.isError(ret))) || !out.fetch(arg, SEMID_DS_SIZE)) {

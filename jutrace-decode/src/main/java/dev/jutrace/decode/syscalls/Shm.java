@@ -12,6 +12,11 @@ final class Shm {
     private static final Xlat AT_FLAGS = Xlat.load("shmat_flags");
     private static final Xlat CMDS = Xlat.load("shmctl_cmds");
     private static final long SHM_STAT = CMDS.value("SHM_STAT"), SHM_STAT_ANY = CMDS.value("SHM_STAT_ANY");
+    private static final long IPC_INFO = CMDS.value("IPC_INFO"), SHM_INFO = CMDS.value("SHM_INFO");
+    /** struct shminfo64: unsigned longs (IPC_INFO). */
+    private static final String[] SHMINFO = {"shmmax", "shmmin", "shmmni", "shmseg", "shmall"};
+    /** struct shm_info after its int used_ids and padding: unsigned longs (SHM_INFO). */
+    private static final String[] SHM_INFO_FIELDS = {"shm_tot", "shm_rss", "shm_swp", "swap_attempts", "swap_successes"};
     /** x86_64 struct shmid64_ds: perm, segsz, atime, dtime, ctime, cpid, lpid, nattch. */
     private static final int SHMID_DS_SIZE = 112;
 
@@ -55,6 +60,14 @@ final class Shm {
 
     private static void shmctl(long[] args, long ret, ArgWriter out) {
         long cmd = SysvIpc.commandOf(args[1]), buf = args[2];
+        if (cmd == IPC_INFO) {
+            SysvIpc.info(buf, ret, SHMINFO, 8, null, out);
+            return;
+        }
+        if (cmd == SHM_INFO) {
+            shmInfo(buf, ret, out);
+            return;
+        }
         boolean stat = cmd == SysvIpc.IPC_STAT || cmd == SHM_STAT || cmd == SHM_STAT_ANY;
         boolean set = cmd == SysvIpc.IPC_SET;
         if (buf == 0 || !(set || (stat && !Errno.isError(ret))) || !out.fetch(buf, SHMID_DS_SIZE)) {
@@ -81,6 +94,22 @@ final class Shm {
             out.signed(dtime);
             out.field("shm_ctime");
             out.signed(ctime);
+        }
+        out.endStruct();
+    }
+
+    /** struct shm_info: an int, then unsigned longs. */
+    private static void shmInfo(long buf, long ret, ArgWriter out) {
+        if (Errno.isError(ret) || buf == 0 || !out.fetch(buf, 8 + 8 * SHM_INFO_FIELDS.length)) {
+            out.pointer(buf);
+            return;
+        }
+        out.beginStruct();
+        out.field("used_ids");
+        out.int32(out.fetchedUint32(0));
+        for (int i = 0; i < SHM_INFO_FIELDS.length; i++) {
+            out.field(SHM_INFO_FIELDS[i]);
+            out.unsigned(out.fetchedLong(8 + 8 * i));
         }
         out.endStruct();
     }

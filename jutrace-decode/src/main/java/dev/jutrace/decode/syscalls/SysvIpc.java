@@ -1,5 +1,6 @@
 package dev.jutrace.decode.syscalls;
 
+import dev.jutrace.decode.Errno;
 import dev.jutrace.decode.text.ArgWriter;
 import dev.jutrace.decode.xlat.Xlat;
 
@@ -73,6 +74,33 @@ final class SysvIpc {
             out.uint32(cuid);
             out.field("cgid");
             out.uint32(cgid);
+        }
+        out.endStruct();
+    }
+
+    /**
+     * An info struct of {@code fields.length} fields of {@code width} bytes each (4 for int, 8 for
+     * unsigned long), filled by IPC_INFO and its kin; its address when the call failed or it is
+     * unreadable. A {@code last} field of 2 bytes may follow, as msginfo's msgseg.
+     */
+    static void info(long address, long ret, String[] fields, int width, String last, ArgWriter out) {
+        int size = fields.length * width + (last != null ? 2 : 0);
+        if (Errno.isError(ret) || address == 0 || !out.fetch(address, size)) {
+            out.pointer(address);
+            return;
+        }
+        out.beginStruct();
+        for (int i = 0; i < fields.length; i++) {
+            out.field(fields[i]);
+            if (width == 4) {
+                out.int32(out.fetchedUint32(i * width));
+            } else {
+                out.unsigned(out.fetchedLong(i * width));
+            }
+        }
+        if (last != null) {
+            out.field(last);
+            out.uint32(out.fetchedUint16(fields.length * width));
         }
         out.endStruct();
     }

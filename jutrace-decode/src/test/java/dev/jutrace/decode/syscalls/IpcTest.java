@@ -114,4 +114,28 @@ class IpcTest {
         assertThat(lines.line("msgctl", EINVAL, -1, IPC_STAT, 0x7ffdcfa01800L)).isEqualTo("msgctl(-1, IPC_STAT, 0x7ffdcfa01800)    = -1 EINVAL (Invalid argument)");
         assertThat(lines.line("msgctl", EINVAL, -1, 99, 0)).isEqualTo("msgctl(-1, 0x63 /* MSG_??? */, NULL)    = -1 EINVAL (Invalid argument)");
     }
+
+    @Test
+    void infoStructs() {
+        long shminfo = lines.memory.putLongs(0x6000, -16777217L, 1, 4096, 4096, -16777217L);
+        assertThat(lines.line("shmctl", 0, 0, 3, shminfo)).isEqualTo("shmctl(0, IPC_INFO, {shmmax=18446744073692774399, shmmin=1,"
+                + " shmmni=4096, shmseg=4096, shmall=18446744073692774399}) = 0");
+        long shmInfo = lines.memory.putLongs(0x7000, 1, 1, 0, 0, 0, 0);
+        assertThat(lines.line("shmctl", 0, 0, 14, shmInfo)).isEqualTo("shmctl(0, SHM_INFO, {used_ids=1, shm_tot=1, shm_rss=0, shm_swp=0,"
+                + " swap_attempts=0, swap_successes=0}) = 0");
+        assertThat(lines.line("shmctl", EFAULT, 0, 3, 1)).isEqualTo("shmctl(0, IPC_INFO, 0x1)                = -1 EFAULT (Bad address)");
+        Bytes sem = Bytes.of(40);
+        int[] seminfo = {1024000000, 32000, 1024000000, 1024000000, 32000, 500, 500, 20, 32767, 32767};
+        for (int i = 0; i < seminfo.length; i++) {
+            sem.u32(4 * i, seminfo[i]);
+        }
+        long si = lines.memory.put(0x8000, sem.get());
+        assertThat(lines.line("semctl", 0, 0, 0, 3, si)).isEqualTo("semctl(0, 0, IPC_INFO, {semmap=1024000000, semmni=32000,"
+                + " semmns=1024000000, semmnu=1024000000, semmsl=32000, semopm=500, semume=500, semusz=20, semvmx=32767, semaem=32767}) = 0");
+        long mi = lines.memory.put(0x9000, Bytes.of(32).u32(0, 512000).u32(4, 16384).u32(8, 8192).u32(12, 16384).u32(16, 32000)
+                .u32(20, 16).u32(24, 16384).u16(28, 65535).u16(30, 0x5555).get());
+        assertThat(lines.line("msgctl", 1, 0, 3, mi)).isEqualTo("msgctl(0, IPC_INFO, {msgpool=512000, msgmap=16384, msgmax=8192,"
+                + " msgmnb=16384, msgmni=32000, msgssz=16, msgtql=16384, msgseg=65535}) = 1");
+        assertThat(lines.line("msgctl", EFAULT, 0, 12, 1)).isEqualTo("msgctl(0, MSG_INFO, 0x1)                = -1 EFAULT (Bad address)");
+    }
 }
