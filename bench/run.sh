@@ -29,6 +29,9 @@ usage: bench/run.sh [--rounds N] [--workloads LIST] [--quick]
                       d  thread_loop 4 250000          four threads making getppid
                       e  file_loop 200000, -e trace=openat, strace with --seccomp-bpf
                       f  the same as e with neither tracer using seccomp (jutrace --no-seccomp)
+                      g  start-up: tracing /bin/true, -o /dev/null
+  Workloads a to d also run under bench/floor.c, the least a ptrace tracer can do (PTRACE_SYSCALL
+  and PTRACE_GET_SYSCALL_INFO at every stop, nothing printed): the floor both tracers stand on.
   --quick           a tenth of each workload's size, and 2 rounds unless --rounds is given
 environment: JUTRACE (default: $root/jutrace), STRACE (default: strace)
 EOF
@@ -47,7 +50,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case $rounds in ''|*[!0-9]*|0) echo "bench: --rounds needs a positive number" >&2; exit 2 ;; esac
-[ "$workloads" = all ] && workloads=a,b,c,d,e,f
+[ "$workloads" = all ] && workloads=a,b,c,d,e,f,g
 if [ "$quick" = 1 ] && [ "$rounds_given" = 0 ]; then rounds=2; fi
 scale=$(( quick ? 10 : 1 ))
 
@@ -70,7 +73,8 @@ workload() {
        sargs=(--seccomp-bpf -e trace=openat); jargs=(-e trace=openat) ;;
     f) n=$((200000 / scale)); cmd=("$t/file_loop" "$n"); label="file_loop $n, -e trace=openat, no seccomp"
        sargs=(-e trace=openat); jargs=(--no-seccomp -e trace=openat) ;;
-    *) echo "bench: unknown workload '$1' (know a, b, c, d, e, f)" >&2; exit 2 ;;
+    g) cmd=(/bin/true); label="start-up: /bin/true" ;;
+    *) echo "bench: unknown workload '$1' (know a to g)" >&2; exit 2 ;;
   esac
 }
 
@@ -79,6 +83,13 @@ for w in "${chosen[@]}"; do workload "$w"; done  # rejects unknown names before 
 
 command -v "${strace[0]}" >/dev/null || { echo "bench: ${strace[0]} not found" >&2; exit 1; }
 bash "$root/jutrace-testing/src/main/c/build.sh" "$tracees"
+floor=$root/target/bench-floor
+if [ ! -x "$floor" ] || [ "$root/bench/floor.c" -nt "$floor" ]; then
+  mkdir -p "$root/target"
+  "${CC:-cc}" -O2 -Wall -Werror -o "$floor" "$root/bench/floor.c"
+fi
+# Whether workload $1 runs under the floor tracer: the ones that trace every call.
+has_floor() { case $1 in a|b|c|d) return 0 ;; *) return 1 ;; esac; }
 
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
@@ -135,6 +146,7 @@ for ((r = 1; r <= rounds; r++)); do
     workload "$w"
     echo "bench: round $r/$rounds: $label" >&2
     run_one "$r" "$w" untraced "${cmd[@]}"
+    if has_floor "$w"; then run_one "$r" "$w" floor "$floor" -f -o /dev/null "${cmd[@]}"; fi
     if ((r % 2)); then
       run_one "$r" "$w" strace "${strace[@]}" -f -o /dev/null "${sargs[@]}" "${cmd[@]}"
       run_one "$r" "$w" jutrace "${jutrace[@]}" -f -o /dev/null "${jargs[@]}" "${cmd[@]}"
@@ -155,23 +167,24 @@ median() {
 times_of() {
   awk -F'\t' -v w="$1" -v who="$2" '!/^#/ && $2 == w && $3 == who { print $4 }' "$out"
 }
-# Prints jutrace/strace for workload $1, one ratio per round.
+# Prints runner $2's time over runner $3's for workload $1, one ratio per round.
 ratios_of() {
-  awk -F'\t' -v w="$1" '!/^#/ && $2 == w && $3 == "strace" { s[$1] = $4 }
-    !/^#/ && $2 == w && $3 == "jutrace" { j[$1] = $4 }
+  awk -F'\t' -v w="$1" -v a="${2:-jutrace}" -v b="${3:-strace}" '!/^#/ && $2 == w && $3 == b { s[$1] = $4 }
+    !/^#/ && $2 == w && $3 == a { j[$1] = $4 }
     END { for (r in s) if ((r in j) && s[r] > 0) print j[r] / s[r] }' "$out"
 }
 
 echo
-echo "Wall seconds, median of $rounds rounds; ratio is the median of per-round jutrace/strace."
+echo "Wall seconds, median of $rounds rounds; each ratio is the median of its per-round ratios."
+echo "floor/jutrace is the share of jutrace's time that ptrace itself takes (1.0: nothing on top)."
 echo
-echo "| workload | untraced | strace | jutrace | jutrace/strace |"
-echo "|---|---:|---:|---:|---:|"
+echo "| workload | untraced | floor | strace | jutrace | jutrace/strace | floor/jutrace |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for w in "${chosen[@]}"; do
   workload "$w"
-  printf '| %s | %s | %s | %s | %s |\n' "$label" \
-    "$(times_of "$w" untraced | median)" "$(times_of "$w" strace | median)" \
-    "$(times_of "$w" jutrace | median)" "$(ratios_of "$w" | median)"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" \
+    "$(times_of "$w" untraced | median)" "$(times_of "$w" floor | median)" "$(times_of "$w" strace | median)" \
+    "$(times_of "$w" jutrace | median)" "$(ratios_of "$w" | median)" "$(ratios_of "$w" floor jutrace | median)"
 done
 echo
 echo "raw results: ${out#"$root"/}"
