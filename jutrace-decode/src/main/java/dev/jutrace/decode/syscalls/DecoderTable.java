@@ -68,6 +68,7 @@ public final class DecoderTable {
             Prctl::register,
             Ptrace::register,
             Seccomp::register,
+            Ioctl::register,
             // Batch B of issue 5: network, polling, event descriptors, futex, ipc, io_uring.
             Socket::register,
             SendRecv::register,

@@ -543,6 +543,25 @@ public final class ArgWriter {
         }
     }
 
+    /**
+     * A field packed into flags that strace prints followed by its separator whatever comes
+     * next, as the fields of struct termios' flags: {@code NL0|CR0|TAB0|BS0|VT0|FF0|OPOST}, and
+     * {@code NL0|CR0|TAB0|BS0|VT0|FF0|} when no bit is set. Such flags end without
+     * {@link #endFlags}: strace prints nothing, not 0, for no bits.
+     */
+    public void flagField(Xlat table, long value) {
+        appendValue(table, value);
+        out.append('|');
+        flagsPrinted = 0;
+    }
+
+    /** A {@link #flagField} stored shifted, as termios' input speed: {@code B38400<<IBSHIFT|}. */
+    public void flagField(Xlat table, long value, String shiftName) {
+        appendValue(table, value);
+        out.append("<<").append(shiftName).append('|');
+        flagsPrinted = 0;
+    }
+
     /** Ends a flags value; if no part printed anything, prints the table's name for 0, or {@code 0}. */
     public void endFlags(Xlat table) {
         if (flagsPrinted == 0) {
@@ -841,6 +860,20 @@ public final class ArgWriter {
 
     public void endArray() {
         close(']');
+    }
+
+    /** Starts a value written as a C macro call, {@code _IOC(}; its arguments are values. */
+    public void beginCall(String macro) {
+        item();
+        out.append(macro).append('(');
+        if (++depth == MAX_DEPTH) {
+            throw new IllegalStateException("structures nested deeper than " + MAX_DEPTH);
+        }
+        first[depth] = true;
+    }
+
+    public void endCall() {
+        close(')');
     }
 
     /** Starts a struct: <code>{</code>. */
