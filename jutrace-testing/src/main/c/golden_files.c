@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <termios.h>
 #include <unistd.h>
 #include <linux/close_range.h>
 
@@ -124,6 +126,16 @@ int main(void)
 	int p[2];
 	syscall(SYS_pipe2, p, O_CLOEXEC | O_NONBLOCK);
 	expect("pipe2([%d, %d], O_NONBLOCK|O_CLOEXEC) = 0", p[0], p[1]);
+	int queued;
+	syscall(SYS_ioctl, p[0], FIONREAD, &queued);
+	expect("ioctl(%d, FIONREAD, [0]) = 0", p[0]);
+	syscall(SYS_ioctl, p[0], FIOCLEX);
+	expect("ioctl(%d, FIOCLEX) = 0", p[0]);
+	struct termios tio;
+	syscall(SYS_ioctl, p[0], TCGETS, &tio);
+	expect("ioctl(%d, TCGETS, %p) = -1 ENOTTY (Inappropriate ioctl for device)", p[0], (void *) &tio);
+	syscall(SYS_ioctl, p[0], _IOC(_IOC_READ, 0x99, 0x12, 0x10), 0x1234);
+	expect("ioctl(%d, _IOC(_IOC_READ, 0x99, 0x12, 0x10), 0x1234) = -1 ENOTTY (Inappropriate ioctl for device)", p[0]);
 	syscall(SYS_fcntl, p[0], F_GETPIPE_SZ);
 	expect("fcntl(%d, F_GETPIPE_SZ) = 65536", p[0]);
 	long m = syscall(SYS_memfd_create, "golden", MFD_CLOEXEC | MFD_ALLOW_SEALING);

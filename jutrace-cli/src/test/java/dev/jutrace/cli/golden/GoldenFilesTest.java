@@ -11,6 +11,6 @@ class GoldenFilesTest {
     void filesAndDescriptors() throws Exception {
         GoldenHarness.check("golden_files", "mkdir,chdir,getcwd,fcntl,writev,preadv,ftruncate,truncate,fsync,fdatasync,flock,"
                 + "fchmod,chmod,fchmodat,fchown,symlink,readlink,readlinkat,unlink,link,unlinkat,mkdirat,rename,renameat2,"
-                + "rmdir,getdents64,fchdir,pipe2,memfd_create,close_range");
+                + "rmdir,getdents64,fchdir,pipe2,memfd_create,close_range,ioctl");
     }
 }
