@@ -56,6 +56,10 @@ public final class Main implements Callable<Integer> {
             description = "Run the command with VAR set to VAL, or with VAR removed (repeatable).")
     List<String> env = new ArrayList<>();
 
+    @Option(names = {"-u", "--user"}, paramLabel = "USER",
+            description = "Run the command as USER (a name, or UID:GID), with USER's groups; root only.")
+    String user;
+
     @Option(names = "--kill-on-exit", description = "Kill the tracees, -p ones too, when jutrace exits.")
     boolean killOnExit;
 
@@ -121,6 +125,13 @@ public final class Main implements Callable<Integer> {
         inject.parse(options.follow());
         List<Integer> attachPids = parsePids(pids);
         Path program = command.isEmpty() ? null : resolve(command.get(0));
+        List<String> argv = command;
+        int wrappers = 0;
+        if (user != null && program != null) {
+            argv = RunAs.wrap(user, command);
+            program = Path.of(argv.getFirst());
+            wrappers = 1;
+        }
         Map<String, String> environment = environment(env);
         if (trace.append && trace.output == null) {
             err.println("jutrace: -A/--output-append-mode has no effect without -o/--output");
@@ -171,7 +182,9 @@ public final class Main implements Callable<Integer> {
             // The terminal's Ctrl-C goes to the tracee too; its death is what ends the trace.
             Libc.setSignalDisposition(Libc.SIGINT, true);
             Libc.setSignalDisposition(Libc.SIGQUIT, true);
-            tracer.spawn(program, command, environment, gdb.spawned(inject.attachFirst(engine::attachToSpawned)));
+            int skip = wrappers;
+            tracer.spawn(program, argv, environment,
+                    gdb.spawned(inject.attachFirst(task -> engine.attachToSpawned(task, skip))));
         } else {
             for (int pid : attachPids) {
                 List<Task> tasks = tracer.attach(pid, gdb.attached(inject.attachFirst(engine::attachTo)));

@@ -22,6 +22,18 @@ class StartupOptionsTest {
     }
 
     @Test
+    void runsTheCommandAsAnotherUser() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.readString(Path.of("/proc/self/status")).matches(
+                "(?s).*\nUid:\t0\t.*"), "-u needs root");
+        List<String> args = List.of("-u", "nobody", "-e", "trace=execve,exit_group", "id", "-u");
+        assertThat(FilterOptionsTest.mask(FilterOptionsTest.jutrace(args.toArray(String[]::new))))
+                .isEqualTo(FilterOptionsTest.mask(FilterOptionsTest.strace(args.toArray(String[]::new))));
+        Jutrace.Result r = Jutrace.run("-u", "nobody", "-e", "trace=none", "id", "-u");
+        assertThat(r.stdout()).isEqualTo("65534\n");
+        FilterOptionsTest.expectError(List.of("-u", "no-such-user"), "jutrace: Cannot find user 'no-such-user'");
+    }
+
+    @Test
     void detachOnExecveLeavesTheNewProgramUntraced() throws Exception {
         Jutrace.Result r = Jutrace.run("-f", "-b", "execve", "-e", "trace=execve,exit_group",
                 "/bin/sh", "-c", Jutrace.tracee("exit_code") + " 5; exit 7");

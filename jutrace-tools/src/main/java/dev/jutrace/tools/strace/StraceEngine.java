@@ -118,6 +118,8 @@ public final class StraceEngine implements EngineOps {
         boolean deferred;
         /** Spawned and not yet past its first exec: that exec's line is synthesized. */
         boolean initial;
+        /** Execs of wrapper programs still to come before the command's own; none print. */
+        int wrapperExecs;
         long entryTime;
         long entryCpu;
 
@@ -195,8 +197,19 @@ public final class StraceEngine implements EngineOps {
 
     /** Attaches to a freshly spawned process, whose first exec is printed as strace prints it. */
     public Engine attachToSpawned(Task task) {
+        return attachToSpawned(task, 0);
+    }
+
+    /**
+     * As {@link #attachToSpawned(Task)}, for a command started through {@code wrappers} programs
+     * that each exec the next, as {@code -u} runs it through setpriv: nothing prints until the
+     * command's own exec.
+     */
+    public Engine attachToSpawned(Task task, int wrappers) {
         Engine e = attachTo(task);
-        ((Tracee) e.data()).initial = true;
+        Tracee t = (Tracee) e.data();
+        t.initial = true;
+        t.wrapperExecs = wrappers;
         mainTid = task.tid();
         return e;
     }
@@ -251,6 +264,8 @@ public final class StraceEngine implements EngineOps {
     @Override
     public Action reportSyscallEntry(Engine engine, Task task, Action action, Syscall call) {
         Tracee t = (Tracee) engine.data();
+        // A wrapper's calls (-u's setpriv) are not the command's.
+        if (t.initial) return Action.RESUME;
         int nr = call.number();
         t.lastNr = nr;
         if (t.fds != null) {
@@ -556,6 +571,10 @@ public final class StraceEngine implements EngineOps {
         Tracee t = (Tracee) engine.data();
         if (t.fds != null) t.fds.forgetAll();
         if (!t.initial) return Action.RESUME;
+        if (t.wrapperExecs > 0) {
+            t.wrapperExecs--;
+            return Action.RESUME;
+        }
         t.initial = false;
         if (options.traces(SYS_EXECVE)) {
             if (summary != null) summary.count(SYS_EXECVE, 0, false);
