@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Expected lines are strace 6.1's for the same registers and memory; dates print in UTC, as this machine's zone. */
+/** Expected lines are strace 6.1's for the same registers and memory; the pom runs tests in UTC, as strace ran. */
 class UtimensatTest {
 
     private static final long AT_FDCWD = -100, UTIME_NOW = (1L << 30) - 1, UTIME_OMIT = (1L << 30) - 2;
