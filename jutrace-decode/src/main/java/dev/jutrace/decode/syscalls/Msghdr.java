@@ -23,6 +23,12 @@ final class Msghdr {
     private static final int IOVEC_SIZE = 16;
     /** struct cmsghdr: cmsg_len (size_t), cmsg_level, cmsg_type; data follows, and each header is 8-aligned. */
     private static final int CMSG_HEADER = 16;
+    /**
+     * How far into the control data messages are walked. strace 6.1 prints every message, not
+     * -s of them; a bound still keeps a huge msg_controllen over readable memory from printing
+     * without end.
+     */
+    private static final long CONTROL_LIMIT = 1 << 16;
     /** struct ucred: pid, uid, gid. */
     private static final int UCRED_SIZE = 12;
 
@@ -106,6 +112,10 @@ final class Msghdr {
         out.beginArray();
         long offset = 0;
         while (offset + CMSG_HEADER <= length && out.fetch(address + offset, CMSG_HEADER)) {
+            if (offset >= CONTROL_LIMIT) {
+                out.ellipsis();
+                break;
+            }
             long cmsgLen = out.fetchedLong(0), level = out.fetchedUint32(8), type = out.fetchedUint32(12);
             out.beginStruct();
             out.field("cmsg_len");
@@ -120,7 +130,7 @@ final class Msghdr {
             }
             long dataLen = Math.min(cmsgLen, length - offset) - CMSG_HEADER;
             if (level == SOL_SOCKET && dataLen > 0) {
-                data(address + offset + CMSG_HEADER, type, (int) dataLen, out);
+                data(address + offset + CMSG_HEADER, type, (int) Math.min(dataLen, Integer.MAX_VALUE), out);
             }
             out.endStruct();
             if (cmsgLen < CMSG_HEADER) {
@@ -132,11 +142,16 @@ final class Msghdr {
     }
 
     private static void data(long address, long type, int length, ArgWriter out) {
-        if (type == SCM_RIGHTS && out.fetch(address, length & ~3)) {
+        int limit = out.options().stringLimit();
+        int count = length / 4, shown = Math.min(count, limit);
+        if (type == SCM_RIGHTS && out.fetch(address, 4 * shown)) {
             out.field("cmsg_data");
             out.beginArray();
-            for (int i = 0; i + 4 <= length; i += 4) {
-                out.fd(out.fetchedUint32(i));
+            for (int i = 0; i < shown; i++) {
+                out.fd(out.fetchedUint32(4 * i));
+            }
+            if (count > shown) {
+                out.ellipsis();
             }
             out.endArray();
         } else if (type == SCM_CREDENTIALS && length >= UCRED_SIZE && out.fetch(address, UCRED_SIZE)) {

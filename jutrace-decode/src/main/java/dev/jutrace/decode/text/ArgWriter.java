@@ -30,6 +30,11 @@ public final class ArgWriter {
     /** Strings are read a page at a time, so a large -s costs nothing for short strings. */
     private static final int CHUNK = 4096;
     private static final long INT_MASK = 0xffff_ffffL;
+    /**
+     * The most descriptors of a select(2) set read and shown: a tracee's nfds can claim two
+     * billion, and the scratch buffer would grow to match.
+     */
+    private static final int FD_SET_LIMIT = 1 << 16;
     /** Signal names without {@code SIG}, as signal sets print them: {@code CHLD}, {@code RT_1}. */
     private static final String[] SET_NAMES = new String[Signals.SIGRTMAX + 1];
     /**
@@ -249,6 +254,7 @@ public final class ArgWriter {
      */
     public void fdSet(long address, int nfds) {
         item();
+        nfds = Math.min(nfds, FD_SET_LIMIT);
         int bytes = (int) ((nfds + 63L) / 64 * 8);
         if (address == 0 || nfds < 0 || !fetch(address, bytes)) {
             appendPointer(address);
@@ -297,6 +303,7 @@ public final class ArgWriter {
      * the set is NULL, unreadable or empty, as strace leaves such sets out of its note.
      */
     public void labelledFdSet(String label, long address, int nfds) {
+        nfds = Math.min(nfds, FD_SET_LIMIT);
         int bytes = (int) ((nfds + 63L) / 64 * 8);
         if (address == 0 || nfds <= 0 || !fetch(address, bytes)) {
             return;

@@ -174,4 +174,26 @@ class SendRecvTest {
         assertThat(lines.line("recvmmsg", EAGAIN, 4, 0x7fff7eda6070L, 3, MSG_DONTWAIT, ts)).isEqualTo("recvmmsg(4, 0x7fff7eda6070, 3,"
                 + " MSG_DONTWAIT, {tv_sec=0, tv_nsec=1000}) = -1 EAGAIN (Resource temporarily unavailable)");
     }
+
+    /** Every control message prints, but only -s descriptors of one. */
+    @Test
+    void controlMessagesAndTheirDescriptors() {
+        lines.memory.putRaw(0x5000, "a");
+        long iov = lines.memory.put(0x6000, Bytes.of(16).u64(0, 0x5000).u64(8, 1).get());
+        Bytes many = Bytes.of(40 * 16);
+        for (int i = 0; i < 40; i++) {
+            many.u64(16 * i, 16).u32(16 * i + 8, 1).u32(16 * i + 12, 1);
+        }
+        long control = lines.memory.put(0x7000, many.get());
+        long msg = msghdr(0x8000, 0, 0, iov, 1, control, 40 * 16, 0);
+        assertThat(lines.line("sendmsg", EBADF, -1, msg, 0)).isEqualTo("sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"a\","
+                + " iov_len=1}], msg_iovlen=1, msg_control=[" + "{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, ".repeat(39)
+                + "{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}], msg_controllen=640, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+        Bytes fds = Bytes.of(16 + 40 * 4).u64(0, 16 + 40 * 4).u32(8, 1).u32(12, 1);
+        long wide = lines.memory.put(0x9000, fds.get());
+        long rights = msghdr(0xa000, 0, 0, iov, 1, wide, 16 + 40 * 4, 0);
+        assertThat(lines.line("sendmsg", EBADF, -1, rights, 0)).isEqualTo("sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"a\","
+                + " iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=176, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=["
+                + "0, ".repeat(32) + "...]}], msg_controllen=176, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+    }
 }
