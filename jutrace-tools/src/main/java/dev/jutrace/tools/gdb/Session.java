@@ -19,7 +19,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class Session {
     private static final String FEATURES = "PacketSize=4000;QStartNoAckMode+;qXfer:features:read+;"
-            + "qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:threads:read+;qXfer:siginfo:read+;"
+            + "qXfer:auxv:read+;qXfer:exec-file:read+;qXfer:threads:read+;qXfer:siginfo:read+;qXfer:libraries-svr4:read+;"
             + "QPassSignals+;swbreak+;vContSupported+;multiprocess+";
     /** How long to wait for every thread to reach its stop before answering anyway. */
     private static final long STOP_WAIT_MS = 3000;
@@ -626,6 +626,7 @@ final class Session {
             case "exec-file" -> execFile(annex);
             case "threads" -> threadsXml().getBytes(StandardCharsets.UTF_8);
             case "siginfo" -> thread().siginfo;
+            case "libraries-svr4" -> libraries();
             default -> new byte[0];
         };
         if (data == null) return "E00";
@@ -633,6 +634,13 @@ final class Session {
         int n = (int) Math.min(length, data.length - offset);
         String chunk = Rsp.binary(data, (int) offset, n);
         return (offset + n >= data.length ? "l" : "m") + chunk;
+    }
+
+    private byte[] libraries() {
+        GdbThread t = thread();
+        byte[] auxv = procFile(t.process.pid, "auxv");
+        if (auxv == null) return null;
+        return Svr4Libraries.xml(auxv, t.engine::readMemory).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] procFile(int pid, String name) {
