@@ -19,11 +19,13 @@ final class Sockopt {
     private static final Xlat IPV6 = Xlat.load("sockopt_ipv6");
     private static final Xlat TCP = Xlat.load("sockopt_tcp");
     private static final Xlat UDP = Xlat.load("sockopt_udp");
+    private static final Xlat NETLINK = Xlat.load("sockopt_netlink");
+    private static final Xlat PACKET = Xlat.load("sockopt_packet");
     private static final long SOL_SOCKET = LEVELS.value("SOL_SOCKET");
     private static final long SO_LINGER = SOCKET.value("SO_LINGER");
     private static final long SO_PEERCRED = SOCKET.value("SO_PEERCRED");
     /** The option tables by level; levels without one print the option as a number. */
-    private static final Xlat[] BY_LEVEL = new Xlat[(int) LEVELS.value("SOL_IPV6") + 1];
+    private static final Xlat[] BY_LEVEL = new Xlat[(int) LEVELS.value("SOL_NETLINK") + 1];
     /**
      * SOL_SOCKET options strace 6.1 prints as an int whatever the length: those checked against
      * it, and the other plain int flags and sizes of socket(7).
@@ -46,6 +48,8 @@ final class Sockopt {
         BY_LEVEL[(int) LEVELS.value("SOL_TCP")] = TCP;
         BY_LEVEL[(int) LEVELS.value("SOL_UDP")] = UDP;
         BY_LEVEL[(int) LEVELS.value("SOL_IPV6")] = IPV6;
+        BY_LEVEL[(int) LEVELS.value("SOL_PACKET")] = PACKET;
+        BY_LEVEL[(int) LEVELS.value("SOL_NETLINK")] = NETLINK;
         for (String name : INT_OPTIONS) {
             IS_INT[(int) SOCKET.value(name)] = true;
         }

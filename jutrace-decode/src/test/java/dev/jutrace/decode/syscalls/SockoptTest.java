@@ -35,6 +35,21 @@ class SockoptTest {
     }
 
     @Test
+    void netlinkAndPacketOptions() {
+        long one = lines.memory.put(0x1000, Bytes.of(4).u32(0, 1).get());
+        long SOL_PACKET = 263, SOL_NETLINK = 270;
+        assertThat(lines.line("setsockopt", 0, 3, SOL_NETLINK, 1, one, 4)).isEqualTo("setsockopt(3, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, [1], 4) = 0");
+        assertThat(lines.line("setsockopt", 0, 3, SOL_NETLINK, 11, one, 4)).isEqualTo("setsockopt(3, SOL_NETLINK, NETLINK_EXT_ACK, [1], 4) = 0");
+        assertThat(lines.line("setsockopt", 0, 3, SOL_NETLINK, 12, one, 4)).isEqualTo("setsockopt(3, SOL_NETLINK, NETLINK_GET_STRICT_CHK, [1], 4) = 0");
+        assertThat(lines.line("setsockopt", ENOPROTOOPT, 3, SOL_NETLINK, 99, one, 4))
+                .isEqualTo("setsockopt(3, SOL_NETLINK, 0x63 /* NETLINK_??? */, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
+        assertThat(lines.line("setsockopt", ENOPROTOOPT, 3, SOL_PACKET, 8, one, 4))
+                .isEqualTo("setsockopt(3, SOL_PACKET, PACKET_AUXDATA, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
+        assertThat(lines.line("setsockopt", ENOPROTOOPT, 3, SOL_PACKET, 99, one, 4))
+                .isEqualTo("setsockopt(3, SOL_PACKET, 0x63 /* PACKET_??? */, [1], 4) = -1 ENOPROTOOPT (Protocol not available)");
+    }
+
+    @Test
     void setsockoptOtherLengths() {
         assertThat(lines.line("setsockopt", EINVAL, 3, SOL_SOCKET, SO_SNDBUF, big, 3))
                 .isEqualTo("setsockopt(3, SOL_SOCKET, SO_SNDBUF, 0x7ffd63189350, 3) = -1 EINVAL (Invalid argument)");
