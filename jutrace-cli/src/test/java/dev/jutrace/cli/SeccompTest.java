@@ -93,6 +93,17 @@ class SeccompTest {
     }
 
     @Test
+    void delaysWorkUnderTheFilter() throws Exception {
+        Run r = run("-f", "-e", "trace=getppid", "--inject=getppid:delay_enter=100ms:delay_exit=50ms:when=2",
+                Jutrace.tracee("inject_probe"), "t", "t");
+        assertThat(r.filtered()).isTrue();
+        List<String> lines = r.stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(Long.parseLong(lines.get(1).replaceAll(".*us=", ""))).as(lines.get(1)).isGreaterThanOrEqualTo(150_000);
+        assertThat(mask(r.trace())).anyMatch(l -> l.matches("PID getppid\\(\\) +\\= \\d+ \\(DELAYED\\)"));
+    }
+
+    @Test
     void noFilterWithoutFollowForAllCallsOrWhenForbidden() throws Exception {
         String prog = Jutrace.tracee("syscall_loop");
         assertThat(run("-e", "trace=getppid", prog, "2").filtered()).as("without -f").isFalse();

@@ -1528,12 +1528,14 @@ public final class Tracer implements AutoCloseable {
 
     private void beginDetachAll() {
         for (Task t : allTasks()) {
-            t.detaching = true;
             if (t.seccomp != null && t.state != Task.State.DEAD) {
                 // Detached, its filter would fail the traced calls with ENOSYS: a process under a
                 // filter cannot outlive its tracer (strace kills the children it started, too).
+                // It stays traced, so its death is reported and reaped like any other.
                 Libc.killRaw(t.tgid, Libc.SIGKILL);
+                continue;
             }
+            t.detaching = true;
             switch (t.state) {
                 case STOPPED -> detachAtStop(t, t.stop == Task.Stop.SIGNAL ? t.injectSignal : 0);
                 case RUNNING, LISTENING, SHIM -> Ptrace.raw(Ptrace.PTRACE_INTERRUPT, t.tid, 0, 0);

@@ -175,6 +175,23 @@ class SeccompTest {
     }
 
     @Test
+    void detachingAFilteredProcessKillsItRatherThanLeaveItBroken() throws Exception {
+        tracer.useSeccomp(true);
+        Calls calls = new Calls(set(SYS_GETPPID), true);
+        Task t = tracer.spawn(Tracees.path("sleeper"), List.of("sleeper"), System.getenv(), calls::attachTo);
+        long pid = t.tid();
+        // Let it get past its exec (the filter goes in there) and into its sleep.
+        for (int i = 0; i < 200 && !Files.readString(Path.of("/proc/" + pid + "/status")).contains("Seccomp:\t2"); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(Files.readString(Path.of("/proc/" + pid + "/status"))).as("seccomp mode 2, a filter").contains("Seccomp:\t2");
+        tracer.detachAll();
+        assertThat(tracer.awaitNoTasks(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 200 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) Thread.sleep(10);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
     void abortingAtASeccompStopSkipsTheCall() throws Exception {
         tracer.useSeccomp(true);
         List<Long> skipped = new CopyOnWriteArrayList<>();
