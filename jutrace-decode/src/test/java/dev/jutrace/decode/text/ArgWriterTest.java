@@ -185,4 +185,75 @@ class ArgWriterTest {
         assertThat(print(w -> w.commentTicks(-1))).isEqualTo(" /* 184467440737095516.15 s */");
         assertThat(print(w -> w.commentTicks(100))).isEqualTo(" /* 1.00 s */");
     }
+
+    /** C's %#08x, as strace prints nl_groups: the width counts the 0x. */
+    @Test
+    void paddedHex() {
+        assertThat(print(w -> w.hexPadded(5, 6))).isEqualTo("0x000005");
+        assertThat(print(w -> w.hexPadded(0, 6))).isEqualTo("0x000000");
+        assertThat(print(w -> w.hexPadded(0x12345678, 6))).isEqualTo("0x12345678");
+    }
+
+    @Test
+    void valuesTheKernelRewrites() {
+        assertThat(print(w -> {
+            w.beginArray();
+            w.inOut(128, 16);
+            w.endArray();
+            w.field("msg_namelen");
+            w.inOut(0, 0);
+        })).isEqualTo("[128 => 16], msg_namelen=0");
+        assertThat(print(w -> w.inOut(0xffffffffL, 4))).isEqualTo("-1 => 4");
+    }
+
+    @Test
+    void labelsAndNetworkOrder() {
+        assertThat(print(w -> {
+            w.symbol("Timeout");
+            w.label("left");
+            w.beginStruct();
+            w.field("tv_sec");
+            w.signed(0);
+            w.endStruct();
+            w.wrapped("htons", 8080);
+        })).isEqualTo("Timeout, left {tv_sec=0}, htons(8080)");
+    }
+
+    /** select(2)'s sets: bits of whole longs, NULL, or the address when unreadable; an empty set leaves its label out. */
+    @Test
+    void descriptorSets() {
+        long set = memory.put(0x1000, new byte[] {0x18, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0});
+        long empty = memory.put(0x2000, new byte[8]);
+        assertThat(print(w -> w.fdSet(set, 70))).isEqualTo("[3 4 65]");
+        assertThat(print(w -> w.fdSet(set, 4))).isEqualTo("[3]");
+        assertThat(print(w -> w.fdSet(0, 4))).isEqualTo("NULL");
+        assertThat(print(w -> w.fdSet(set, -1))).isEqualTo("0x1000");
+        assertThat(print(w -> w.fdSet(set, 200))).isEqualTo("0x1000");
+        assertThat(print(w -> {
+            w.labelledFdSet("in", set, 5);
+            w.labelledFdSet("out", empty, 5);
+            w.labelledFdSet("except", 0, 5);
+        })).isEqualTo("in [3 4]");
+    }
+
+    @Test
+    void flagsFollowedByOtherParts() {
+        Xlat sock = Xlat.load("socket_flags");
+        assertThat(print(w -> {
+            w.beginFlags();
+            w.flagValue(Xlat.load("socket_types"), 1);
+            w.flagBitsCommented(sock, 0x100);
+        })).isEqualTo("SOCK_STREAM|0x100 /* SOCK_??? */");
+        assertThat(print(w -> {
+            w.beginFlags();
+            w.flagBitsPlain(Xlat.load("shmget_flags"), 0x10000);
+            w.flagMode(0777);
+        })).isEqualTo("0x10000|0777");
+        assertThat(print(w -> {
+            w.beginFlags();
+            w.flagShiftedValue(Xlat.load("futex_wake_ops"), 7, 28);
+            w.flagShiftedHex(0, 12);
+            w.flagHex(0x800);
+        })).isEqualTo("0x7<<28 /* FUTEX_OP_??? */|0<<12|0x800");
+    }
 }
