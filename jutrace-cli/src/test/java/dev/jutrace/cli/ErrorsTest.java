@@ -39,7 +39,9 @@ class ErrorsTest {
         try {
             ProcessHandle sleep = null;
             for (int i = 0; i < 500 && sleep == null; i++) {
-                sleep = strace.toHandle().children().findFirst().orElse(null);
+                // strace forks short-lived children of its own to probe the kernel first: wait for sleep.
+                sleep = strace.toHandle().children().filter(c -> c.info().command().orElse("").endsWith("/sleep"))
+                        .findFirst().orElse(null);
                 if (sleep == null) Thread.sleep(10);
             }
             assertThat(sleep).isNotNull();
@@ -47,8 +49,9 @@ class ErrorsTest {
             oneLineError(r, "jutrace: attach: ptrace(PTRACE_SEIZE, " + sleep.pid() + "): EPERM (Operation not permitted)");
             assertThat(r.stderr()).doesNotContain("detached");
         } finally {
-            strace.destroyForcibly();
+            // Its descendants first: once strace is gone they are no longer its descendants.
             strace.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            strace.destroyForcibly();
         }
     }
 
