@@ -94,7 +94,8 @@ public final class EnginePtrace implements Ptrace {
     /**
      * A facade on a tracer of its own that runs {@code onNewTask} on the tracer thread for every
      * thread it comes to trace, right after attaching the ptrace engine: the place to attach other
-     * engines beside it.
+     * engines beside it. Engines attached there are its companions: PTRACE_DETACH detaches them
+     * with the ptrace engine, so the thread is given back as untraced as the kernel leaves it.
      */
     public static EnginePtrace open(Consumer<Task> onNewTask) {
         return new EnginePtrace(Tracer.start("jutrace-ptrace"), true, onNewTask);
@@ -128,6 +129,8 @@ public final class EnginePtrace implements Ptrace {
         boolean seized;
         /** Attached to a process the facade did not start: given back, not killed, on close. */
         boolean stranger;
+        /** Engines the {@code onNewTask} hook attached beside this one: they leave with it. */
+        final List<Engine> companions = new ArrayList<>(1);
         /** Resumed with PTRACE_SYSCALL, so syscall entry and exit stop. */
         boolean syscallMode;
         boolean stepping;
@@ -195,10 +198,7 @@ public final class EnginePtrace implements Ptrace {
             throw new TraceException("the stop shim for " + argv.get(0) + " ended before it could be traced");
         }
         try {
-            tracer.attachThread(pid, task -> {
-                attachEngine(task, false);
-                besides.accept(task);
-            });
+            tracer.attachThread(pid, task -> attachCompanions(attachEngine(task, false)));
         } catch (RuntimeException e) {
             Libc.killRaw(pid, Libc.SIGKILL);
             reap(pid);
@@ -250,6 +250,15 @@ public final class EnginePtrace implements Ptrace {
         return Libc.waitedStatus(r);
     }
 
+    /** On the tracer thread: runs the {@code besides} hook and remembers the engines it attached. */
+    private void attachCompanions(Tracee c) {
+        List<Engine> before = c.task.engines();
+        besides.accept(c.task);
+        for (Engine e : c.task.engines()) {
+            if (!before.contains(e)) c.companions.add(e);
+        }
+    }
+
     /** On the tracer thread: the ptrace engine for a new thread, and whatever goes beside it. */
     private Tracee attachEngine(Task task, boolean adopted) {
         Tracee c = new Tracee(this, task.tid());
@@ -287,7 +296,7 @@ public final class EnginePtrace implements Ptrace {
             if (known != null && !known.dead) throw new ErrnoException(op, Errno.EPERM);
         }
         if (tid <= 0 || !java.nio.file.Files.exists(Path.of("/proc/" + tid))) throw new ErrnoException(op, Errno.ESRCH);
-        Consumer<Task> attachPtrace = task -> {
+        java.util.function.Function<Task, Tracee> attachPtrace = task -> {
             Tracee c = attachEngine(task, true);
             c.stranger = !isChild(task.tgid());
             c.seized = seize;
@@ -297,6 +306,7 @@ public final class EnginePtrace implements Ptrace {
                 c.expectFake(Libc.SIGSTOP, SI_KERNEL, 0);
                 Libc.tgkillRaw(task.tgid(), tid, Libc.SIGSTOP);
             }
+            return c;
         };
         try {
             Task traced = tracer.task(tid);
@@ -306,15 +316,9 @@ public final class EnginePtrace implements Ptrace {
                 synchronized (this) {
                     letGo.remove(tid);
                 }
-                onTracer(() -> {
-                    attachPtrace.accept(traced);
-                    return null;
-                });
+                onTracer(() -> attachPtrace.apply(traced));
             } else {
-                tracer.attachThread(tid, task -> {
-                    attachPtrace.accept(task);
-                    besides.accept(task);
-                });
+                tracer.attachThread(tid, task -> attachCompanions(attachPtrace.apply(task)));
             }
         } catch (ErrnoException e) {
             throw new ErrnoException(op, e.errno());
@@ -410,6 +414,11 @@ public final class EnginePtrace implements Ptrace {
             c.kind = Kind.NONE;
             synchronized (this) {
                 tracees.remove(c.tid);
+            }
+            // Companions first: the ptrace engine still holds the thread, so they leave at this
+            // stop, and the last detach hands the kernel the signal.
+            for (Engine e : c.companions) {
+                if (!e.isDetached()) e.detach();
             }
             c.engine.detach();
             Task task = c.task;
@@ -810,7 +819,7 @@ public final class EnginePtrace implements Ptrace {
                 // Auto-attach: the child is traced with its parent's options and first shows a
                 // SIGSTOP from its private pending set, which has no sender (SI_USER, pid 0).
                 Tracee k = c.facade.attachEngine(child, true);
-                c.facade.besides.accept(child);
+                c.facade.attachCompanions(k);
                 k.options = c.options;
                 k.stranger = c.stranger;
                 k.expectFake(Libc.SIGSTOP, SI_USER, 0);

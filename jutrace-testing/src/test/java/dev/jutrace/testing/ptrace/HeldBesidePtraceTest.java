@@ -90,6 +90,38 @@ class HeldBesidePtraceTest {
         }, r -> Thread.ofPlatform().start(r)).get(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * An engine attached on its own, not through the facade's hook, outlives a PTRACE_DETACH: the
+     * core keeps tracing the thread for it (DEVIATIONS.md), and the parent still learns the exit
+     * status, through the facade rather than a wait that would take that engine's stops.
+     */
+    @Test
+    void anIndependentEngineKeepsTracingAfterADetachAndTheParentStillReapsTheChild() throws Exception {
+        Path zoo = Tracees.path("zoo");
+        int[] getppids = {0};
+        EngineOps counter = new EngineOps() {
+            @Override
+            public Action reportSyscallEntry(Engine e, Task task, Action action, Syscall call) {
+                if (call.number() == NR_GETPPID) getppids[0]++;
+                return Action.RESUME;
+            }
+        };
+        CompletableFuture.runAsync(() -> {
+            try (EnginePtrace p = EnginePtrace.open()) {
+                int t = p.spawnTraceme(List.of(zoo.toString(), "syscalls"));
+                assertThat(p.waitpid(t, WALL)).isEqualTo(new WaitResult(t, Libc.SIGSTOP << 8 | 0x7f));
+                Task task = p.tracer().task(t);
+                p.tracer().attach(task, counter, null, AttachFlag.CREATE).setEvents(Event.SYSCALL_ENTRY);
+
+                p.detach(t, 0);
+                assertThat(p.reap(t)).as("exit status through the facade").isEqualTo(0);
+                assertThat(getppids[0]).as("getppid calls the other engine saw after the detach").isEqualTo(2);
+                assertThatThrownBy(() -> p.waitpid(t, WALL)).isInstanceOfSatisfying(ErrnoException.class,
+                        e -> assertThat(e.errnoName()).isEqualTo("ECHILD"));
+            }
+        }, r -> Thread.ofPlatform().start(r)).get(60, TimeUnit.SECONDS);
+    }
+
     /** The thread sits in a ptrace stop and makes no progress for a while. */
     private static void assertStaysStopped(int tid) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
