@@ -13,6 +13,8 @@ final class SendRecv {
     private static final int MMSGHDR_SIZE = 64;
     private static final int MSG_LEN = 56;
     private static final int MSG_NAMELEN = 8;
+    /** A saved tv_nsec no readable timespec holds: the timeout could not be read at entry. */
+    private static final long UNREAD = Long.MIN_VALUE;
 
     private SendRecv() {}
 
@@ -22,7 +24,7 @@ final class SendRecv {
         r.add("sendmsg", Decoder.atEntry(SendRecv::sendmsg));
         r.add("recvmsg", Decoder.split(SendRecv::recvmsgEntry, SendRecv::recvmsg));
         r.add("sendmmsg", Decoder.split(SendRecv::fdOnly, SendRecv::sendmmsg));
-        r.add("recvmmsg", Decoder.split(SendRecv::fdOnly, SendRecv::recvmmsg));
+        r.add("recvmmsg", Decoder.annotated(SendRecv::recvmmsgEntry, SendRecv::recvmmsg, SendRecv::recvmmsgLeft));
     }
 
     private static void fdOnly(long[] args, ArgWriter out) {
@@ -96,13 +98,37 @@ final class SendRecv {
         out.flags(Msghdr.MSG_FLAGS, flags & 0xffff_ffffL);
     }
 
-    /** recvmmsg(int sockfd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout) */
+    /**
+     * recvmmsg(int sockfd, struct mmsghdr *msgvec, unsigned int vlen, int flags, struct timespec *timeout).
+     * The kernel counts the timeout down; strace shows it as passed, so it is kept at entry,
+     * and what is left follows the return value.
+     */
+    private static void recvmmsgEntry(long[] args, ArgWriter out) {
+        long sockfd = args[0], timeout = args[4];
+        out.fd(sockfd);
+        boolean readable = timeout != 0 && out.fetch(timeout, 16);
+        args[Decoder.SAVED] = readable ? out.fetchedLong(0) : 0;
+        args[Decoder.SAVED + 1] = readable ? out.fetchedLong(8) : UNREAD;
+    }
+
     private static void recvmmsg(long[] args, long ret, ArgWriter out) {
         long msgvec = args[1], vlen = args[2], flags = args[3], timeout = args[4];
         messages(msgvec, ret, true, out);
         out.uint32(vlen);
         out.flags(Msghdr.MSG_FLAGS, flags & 0xffff_ffffL);
-        Times.timespec(timeout, out);
+        if (timeout == 0 || args[Decoder.SAVED + 1] == UNREAD) {
+            out.pointer(timeout);
+        } else {
+            Times.timespecFields(args[Decoder.SAVED], args[Decoder.SAVED + 1], out);
+        }
+    }
+
+    private static void recvmmsgLeft(long[] args, long ret, ArgWriter out) {
+        long timeout = args[4];
+        if (timeout != 0) {
+            out.label("left");
+            Times.timespec(timeout, out);
+        }
     }
 
     /** The {@code ret} messages the call handled; a received message's buffers show its msg_len bytes. */

@@ -171,6 +171,7 @@ class SendRecvTest {
                 + " msg_len=3}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"defgh\", iov_len=8}], msg_iovlen=1,"
                 + " msg_controllen=0, msg_flags=MSG_CTRUNC}, msg_len=5}], 3, MSG_DONTWAIT, NULL) = 2");
         long ts = lines.memory.putLongs(0xc000, 0, 1000);
+        assertThat(lines.entry("recvmmsg", 4, rmsgvec, 3, MSG_DONTWAIT, 0)).isEqualTo("recvmmsg(4, ");
         assertThat(lines.line("recvmmsg", EAGAIN, 4, 0x7fff7eda6070L, 3, MSG_DONTWAIT, ts)).isEqualTo("recvmmsg(4, 0x7fff7eda6070, 3,"
                 + " MSG_DONTWAIT, {tv_sec=0, tv_nsec=1000}) = -1 EAGAIN (Resource temporarily unavailable)");
     }
@@ -195,5 +196,20 @@ class SendRecvTest {
         assertThat(lines.line("sendmsg", EBADF, -1, rights, 0)).isEqualTo("sendmsg(-1, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"a\","
                 + " iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=176, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=["
                 + "0, ".repeat(32) + "...]}], msg_controllen=176, msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)");
+    }
+
+    /** The timeout prints as passed, and what the kernel left of it after the return value. */
+    @Test
+    void recvmmsgTimeout() {
+        lines.memory.putRaw(0x5000, "abc\0\0\0\0\0");
+        long riov = lines.memory.put(0xa000, Bytes.of(16).u64(0, 0x5000).u64(8, 8).get());
+        long rmsgvec = lines.memory.put(0xb000, Bytes.of(64).u64(16, riov).u64(24, 1).u32(56, 3).get());
+        long ts = lines.memory.putLongs(0xc000, 1, 0);
+        Runnable kernel = () -> lines.memory.putLongs(0xc000, 0, 999994335);
+        assertThat(lines.line("recvmmsg", 1, kernel, 4, rmsgvec, 3, MSG_DONTWAIT, ts)).isEqualTo("recvmmsg(4, [{msg_hdr={msg_name=NULL,"
+                + " msg_namelen=0, msg_iov=[{iov_base=\"abc\", iov_len=8}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}], 3,"
+                + " MSG_DONTWAIT, {tv_sec=1, tv_nsec=0}) = 1 (left {tv_sec=0, tv_nsec=999994335})");
+        assertThat(lines.line("recvmmsg", EFAULT, 4, rmsgvec, 3, 0, 1))
+                .isEqualTo("recvmmsg(4, 0xb000, 3, 0, 0x1)          = -1 EFAULT (Bad address)");
     }
 }
