@@ -167,6 +167,7 @@ public final class Main implements Callable<Integer> {
             // SIGTERM, SIGHUP, or SIGINT while attached: leave every tracee running as it was.
             gdb.shutdown();
             tracer.detachAll();
+            engine.endDetached();
             String table = engine.summary();
             if (!table.isEmpty()) out.write(table);
             out.flush();

@@ -55,6 +55,25 @@ class StartupOptionsTest {
     }
 
     @Test
+    void aCallUnderWayWhenJutraceLetsGoEndsDetached(@TempDir Path dir) throws Exception {
+        Process sleeper = new ProcessBuilder(Jutrace.tracee("sleeper")).start();
+        try {
+            Path out = dir.resolve("trace");
+            Process tracer = Jutrace.builder(List.of("-o", out.toString(), "-p", String.valueOf(sleeper.pid()))).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((!Files.exists(out) || !Files.readString(out).contains("pause(")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            tracer.destroy(); // SIGTERM, as Ctrl-C's SIGINT would
+            assertThat(tracer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readAllLines(out)).containsExactly("pause( <detached ...>");
+            assertThat(sleeper.isAlive()).isTrue();
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    @Test
     void killOnExitKillsAttachedProcesses(@TempDir Path dir) throws Exception {
         Process sleeper = new ProcessBuilder(Jutrace.tracee("sleeper"), "60").start();
         try {

@@ -224,6 +224,31 @@ public final class StraceEngine implements EngineOps {
         return summary == null ? "" : summary.format(options.sortBy(), options.columns());
     }
 
+    /**
+     * Ends the lines of calls still under way when the tracer let every thread go (Ctrl-C on
+     * {@code -p}): {@code pause( <detached ...>}, as strace ends them. Call after
+     * {@code Tracer.detachAll()}, when no callback can run any more.
+     */
+    public void endDetached() {
+        for (Tracee t : List.copyOf(tracees)) {
+            if (!t.printing || !options.printsTrace()) continue;
+            t.printing = false;
+            if (t.deferred) {
+                t.deferred = false;
+                if ((options.statuses() & SyscallStatus.DETACHED.bit()) == 0) continue;
+                closeOpenLine(t);
+                t.out.write(t.line);
+            } else if (perThread != null ? t.lineOpen : openLine == t) {
+                openLine = null;
+                t.lineOpen = false;
+            } else {
+                continue;
+            }
+            t.out.write(" <detached ...>");
+            t.out.newline();
+        }
+    }
+
     /** Flushes every per-thread output ({@code -ff}); from any thread. */
     public void flushOutputs() {
         synchronized (outputs) {
