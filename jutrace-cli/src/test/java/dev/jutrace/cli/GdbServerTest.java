@@ -62,8 +62,9 @@ class GdbServerTest {
     @Test
     void breakContinueBacktracePrintAndFinishAsNativeGdbDoes() throws Exception {
         likeNative("Breakpoint 1, add", List.of("break add"),
-                List.of("bt", "print a", "print b", "print counter", "print greeting", "finish", "next",
-                        "info registers rip", "print $pc == (long) &twice + 29"));
+                List.of("bt", "print a", "print b", "print counter", "print greeting", "print $_siginfo.si_signo",
+                        "print $fs_base != 0", "print $orig_rax", "set var $rcx = 0x1234", "print/x $rcx", "finish",
+                        "next", "info registers rip", "print $pc == (long) &twice + 29"));
     }
 
     @Test

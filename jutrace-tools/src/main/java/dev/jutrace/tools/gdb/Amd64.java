@@ -201,8 +201,9 @@ final class Amd64 {
         x.append("</feature>\n<feature name=\"org.gnu.gdb.i386.linux\">\n");
         reg(x, "orig_rax", 64, "int", 57, null);
         x.append("</feature>\n<feature name=\"org.gnu.gdb.i386.segments\">\n");
-        reg(x, "fs_base", 64, "int", 58, null);
-        reg(x, "gs_base", 64, "int", 59, null);
+        // In the general group, so that info registers shows them as it does natively.
+        reg(x, "fs_base", 64, "int", 58, "general");
+        reg(x, "gs_base", 64, "int", 59, "general");
         x.append("</feature>\n</target>\n");
         return x.toString();
     }

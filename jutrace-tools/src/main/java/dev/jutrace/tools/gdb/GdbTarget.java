@@ -475,7 +475,7 @@ final class GdbTarget implements EngineOps {
             if (w != null) {
                 // A data watchpoint traps after the access: nothing to rewind.
                 signal.setAction(SignalAction.IGN);
-                report(t, Stop.signal(t, Libc.SIGTRAP, w.reason()));
+                reportSignal(t, signal, w.reason());
                 return decide(t);
             }
         }
@@ -492,7 +492,7 @@ final class GdbTarget implements EngineOps {
                 // breakpoint, as gdb expects of a stub that reports swbreak.
                 task.writeRegister(Regs.RIP, pc);
                 signal.setAction(SignalAction.IGN);
-                if (ours) report(t, Stop.signal(t, Libc.SIGTRAP, "swbreak:;"));
+                if (ours) reportSignal(t, signal, "swbreak:;");
                 return decide(t);
             }
         }
@@ -520,6 +520,15 @@ final class GdbTarget implements EngineOps {
             signal.hold();
         }
         return decide(t);
+    }
+
+    /** Reports a trap, keeping its siginfo for {@code $_siginfo}. */
+    private void reportSignal(GdbThread t, SignalReport signal, String reason) {
+        byte[] info = signal.siginfo().clone();
+        synchronized (this) {
+            t.siginfo = info;
+        }
+        report(t, Stop.signal(t, Libc.SIGTRAP, reason));
     }
 
     @Override
