@@ -117,6 +117,7 @@ public final class GdbServer {
 
     /** Puts every breakpoint back and lets the process go; safe to call more than once. */
     private void release() {
+        if (System.getenv("JUTRACE_GDB_DEBUG") != null) err.println("jutrace: gdb server: releasing the process");
         try {
             Session.restoreAndDetach(target);
         } catch (InterruptedException e) {
@@ -137,6 +138,7 @@ public final class GdbServer {
      * process runs on. Returns once that is done, or after a few seconds.
      */
     public void shutdown() {
+        if (System.getenv("JUTRACE_GDB_DEBUG") != null) err.println("jutrace: gdb server: shutting down");
         shuttingDown = true;
         closeListener();
         Socket s = socket;
