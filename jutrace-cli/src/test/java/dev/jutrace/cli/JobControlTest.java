@@ -22,10 +22,14 @@ class JobControlTest {
     void stopsOnSigtstpAndResumesOnSigcont() throws Exception {
         Path err = Files.createTempFile("jutrace", ".err");
         try {
-            Process jutrace = Jutrace.builder(List.of("sleep", "1")).redirectError(err.toFile()).start();
+            ProcessBuilder b = Jutrace.builder(List.of("sleep", "1")).redirectError(err.toFile());
+            // A group of its own, so that SIGTSTP is not discarded when the test run's group is orphaned.
+            List<String> command = new java.util.ArrayList<>(b.command());
+            command.addFirst(Jutrace.tracee("new_pgrp"));
+            Process jutrace = b.command(command).start();
             ProcessHandle sleep = null;
             for (int i = 0; i < 500 && sleep == null; i++) {
-                sleep = jutrace.toHandle().children().filter(c -> c.info().command().orElse("").endsWith("sleep"))
+                sleep = jutrace.toHandle().descendants().filter(c -> c.info().command().orElse("").endsWith("sleep"))
                         .findFirst().orElse(null);
                 if (sleep == null) Thread.sleep(10);
             }
