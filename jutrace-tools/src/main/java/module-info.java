@@ -6,4 +6,5 @@ module dev.jutrace.tools {
     exports dev.jutrace.tools.strace;
     exports dev.jutrace.tools.inject;
     exports dev.jutrace.tools.gdb;
+    exports dev.jutrace.tools.json;
 }

@@ -9,6 +9,7 @@ import dev.jutrace.tools.strace.BadFilterException;
 import dev.jutrace.tools.strace.StraceEngine;
 import dev.jutrace.tools.strace.StraceOptions;
 import dev.jutrace.tools.strace.TraceOutput;
+import dev.jutrace.tools.strace.TraceTool;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +48,9 @@ public final class Main implements Callable<Integer> {
 
     @Mixin
     SeccompOptions seccomp = new SeccompOptions();
+
+    @Mixin
+    JsonOptions json = new JsonOptions();
 
     @Option(names = {"-p", "--attach"}, paramLabel = "PID", split = ",",
             description = "Attach to the process PID and all its threads (repeatable, or a comma list).")
@@ -144,7 +148,7 @@ public final class Main implements Callable<Integer> {
         TraceOutput notices = toStderr ? out : new TraceOutput(System.err, true);
         String base = trace.output;
         boolean append = trace.append;
-        StraceEngine engine = new StraceEngine(options, out, notices,
+        TraceTool engine = json.enabled() ? json.engine(options, separate, out) : new StraceEngine(options, out, notices,
                 separate ? tid -> new TraceOutput(open(base + "." + tid, append), false) : null);
         Tracer tracer = Tracer.start();
         gdb.start(tracer, err);
@@ -245,7 +249,7 @@ public final class Main implements Callable<Integer> {
         return 128 + signal;
     }
 
-    private static Thread periodicFlush(TraceOutput out, StraceEngine engine) {
+    private static Thread periodicFlush(TraceOutput out, TraceTool engine) {
         return Thread.ofPlatform().daemon(true).name("jutrace-flush").start(() -> {
             try {
                 while (true) {

@@ -51,14 +51,17 @@ public final class SyscallPrinter {
      * {@code ) = -1 ENOENT (No such file or directory)}, {@code ) = 0x7f3c2a1b2000} (mmap, brk),
      * {@code ) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)} etc. {@code ret} is the
      * raw rax value. {@code =} is padded to column 40 of the line, counted from the last newline
-     * in {@code out}, so {@code out} should hold the line from its start.
+     * in {@code out}, so {@code out} should hold the line from its start. Returns the index of
+     * the closing {@code )}, where the arguments end, for callers that keep arguments and result
+     * apart (the JSON engine).
      */
-    public void exit(int nr, long[] args, long ret, Memory memory, StringBuilder out) {
+    public int exit(int nr, long[] args, long ret, Memory memory, StringBuilder out) {
         Decoder decoder = decoders.get(nr);
         if (decoder instanceof Decoder.Split split) {
             writer.start(out, memory);
             split.exit().print(args, ret, writer);
         }
+        int close = out.length();
         if (decoder.value() != null && !Errno.isError(ret)) {
             ReturnValue.appendEquals(out);
             writer.start(out, memory);
@@ -69,6 +72,7 @@ public final class SyscallPrinter {
         if (decoder.annotation() != null && !Errno.isError(ret)) {
             annotate(decoder.annotation(), args, ret, memory, out);
         }
+        return close;
     }
 
     /** Appends {@code  (...)} after the return value, or nothing when the annotation printed nothing. */

@@ -40,7 +40,7 @@ import java.util.function.IntFunction;
  * <p>Callbacks run on the tracer thread only, so the shared state needs no locking; the output
  * list is the exception, read by the flushing thread.
  */
-public final class StraceEngine implements EngineOps {
+public final class StraceEngine implements EngineOps, TraceTool {
     private static final int SYS_EXECVE = 59;
     private static final int SYS_EXECVEAT = 322;
     private static final int AT_EXECFN = 31;
