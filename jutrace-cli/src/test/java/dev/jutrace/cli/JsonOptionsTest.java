@@ -83,6 +83,51 @@ class JsonOptionsTest {
     }
 
     @Test
+    void attachedProcessKilledInsideACall() throws Exception {
+        Path pidFile = dir.resolve("sleeper.out");
+        Path file = dir.resolve("attached.json");
+        // An orphan, so that nothing but jutrace traces or waits for it.
+        new ProcessBuilder("sh", "-c", "\"$0\" >\"$1\" 2>&1 &", Jutrace.tracee("sleeper"), pidFile.toString())
+                .start().waitFor();
+        int pid = Integer.parseInt(awaitLine(pidFile, 0, "").trim());
+        Path err = dir.resolve("jutrace.err");
+        Process jutrace = Jutrace.builder(List.of("--json", "-o", file.toString(), "-p", String.valueOf(pid)))
+                .redirectError(err.toFile()).start();
+        try {
+            awaitLine(err, 0, "");
+            new ProcessBuilder("kill", "-USR1", String.valueOf(pid)).start().waitFor();
+            awaitLine(file, 0, "\"write\"");
+            // Back in pause(): the thread dies inside it, so the call has no result.
+            Thread.sleep(200);
+            new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor();
+            assertThat(jutrace.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).start().waitFor();
+            jutrace.destroyForcibly();
+        }
+        List<Map<String, Object>> events = parse(file);
+        assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("type", "signal").containsEntry("name", "SIGUSR1"));
+        assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("name", "write")
+                .containsEntry("text", "1, \"usr1\\n\", 5").containsEntry("ret", new BigDecimal(5)));
+        assertThat(events.get(events.size() - 2)).containsEntry("type", "syscall").containsEntry("ret", null)
+                .containsEntry("ret_text", "?").containsEntry("pid", new BigDecimal(pid));
+        assertThat(events.getLast()).containsEntry("type", "killed").containsEntry("name", "SIGKILL")
+                .containsEntry("signo", new BigDecimal(9)).containsEntry("core", false);
+    }
+
+    /** Waits for line {@code index} of {@code file} (containing {@code text}, when it is the trace). */
+    private static String awaitLine(Path file, int index, String text) throws Exception {
+        for (int i = 0; i < 1000; i++) {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            for (int k = index; k < lines.size(); k++) {
+                if (lines.get(k).contains(text)) return lines.get(k);
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no line with " + text + " in " + file);
+    }
+
+    @Test
     void summaryIsRefused() throws Exception {
         Jutrace.Result r = Jutrace.run("--json", "-c", Jutrace.tracee("exit_code"), "0");
         assertThat(r.exitCode()).isEqualTo(1);
@@ -95,6 +140,11 @@ class JsonOptionsTest {
         List<String> all = new ArrayList<>(List.of("--json", "-o", file.toString()));
         all.addAll(List.of(args));
         Jutrace.run(all.toArray(String[]::new));
+        return parse(file);
+    }
+
+    /** Every line of {@code file}, each of which must be a v1 object. */
+    private static List<Map<String, Object>> parse(Path file) throws Exception {
         List<Map<String, Object>> events = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             Object value = new Json(line).document();
