@@ -27,6 +27,14 @@ final class JsonOptions {
             throw new Main.UsageError("--json and -c/-C are mutually exclusive");
         }
         if (separateFiles) throw new Main.UsageError("--json and -ff are mutually exclusive");
+        // These change which calls are traced; the JSON engine does not implement them, and
+        // ignoring them would make a trace look complete that is not.
+        if (!options.paths().isEmpty() || options.traceFds() != null) {
+            throw new Main.UsageError("--json and -P/--trace-fds are mutually exclusive");
+        }
+        if (options.detachOnExecve() || options.syscallLimit() > 0) {
+            throw new Main.UsageError("--json and -b/--syscall-limit are mutually exclusive");
+        }
         return new JsonEngine(options, out);
     }
 }

@@ -132,6 +132,9 @@ class JsonOptionsTest {
         Jutrace.Result r = Jutrace.run("--json", "-c", Jutrace.tracee("exit_code"), "0");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderrLines()).containsExactly("jutrace: --json and -c/-C are mutually exclusive");
+        r = Jutrace.run("--json", "-P", "/etc/passwd", Jutrace.tracee("exit_code"), "0");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderrLines()).containsExactly("jutrace: --json and -P/--trace-fds are mutually exclusive");
     }
 
     /** Runs jutrace --json -o FILE ARGS and parses every line, each of which must be a v1 object. */
