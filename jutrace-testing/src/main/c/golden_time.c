@@ -71,6 +71,7 @@ int main(void)
 	expect("clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=5, tv_nsec=0}, {tv_sec=%ld, tv_nsec=%ld})"
 	       " = ? ERESTART_RESTARTBLOCK (Interrupted by signal)", (long) rem.tv_sec, rem.tv_nsec);
 	expect("--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---");
+	expect("rt_sigreturn({mask=[]}) = -1 EINTR (Interrupted system call)");
 	syscall(SYS_getitimer, ITIMER_REAL, &old);
 	expect("getitimer(ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=0, tv_usec=0}}) = 0");
 	syscall(SYS_getitimer, 5, &old);

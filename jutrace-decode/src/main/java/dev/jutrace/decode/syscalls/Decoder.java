@@ -12,7 +12,8 @@ public sealed interface Decoder {
     /**
      * The first slot after the six argument registers where an entry half keeps a value its exit
      * half needs once the kernel has overwritten it: accept's {@code *addrlen} prints as
-     * {@code [128 => 16]}.
+     * {@code [128 => 16]}. For rt_sigreturn, which has no arguments, the caller puts the stack
+     * pointer there instead: the signal frame the call restores sits at it.
      */
     int SAVED = 6;
 

@@ -69,6 +69,7 @@ public final class DecoderTable {
             Ptrace::register,
             Seccomp::register,
             Ioctl::register,
+            Sigreturn::register,
             // Batch B of issue 5: network, polling, event descriptors, futex, ipc, io_uring.
             Socket::register,
             SendRecv::register,

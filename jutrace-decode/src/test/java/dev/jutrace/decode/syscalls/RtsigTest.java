@@ -61,4 +61,17 @@ class RtsigTest {
         assertThat(lines.line("sigaltstack", 0, 0, ss)).isEqualTo("sigaltstack(NULL, {ss_sp=0x1000, ss_flags=0, ss_size=8192}) = 0");
         assertThat(lines.line("sigaltstack", -14, 1, 0x7ffc40401f40L)).isEqualTo("sigaltstack(0x1, 0x7ffc40401f40)        = -1 EFAULT (Bad address)");
     }
+
+    @Test
+    void rtSigreturnShowsTheMaskItRestores() {
+        long sp = 0x7ffc5000L;
+        byte[] frame = new byte[296 + 8];
+        frame[296 + 2] = 1; // SIGCHLD, signal 17, is bit 16
+        lines.memory.put(sp, frame);
+        assertThat(lines.line("rt_sigreturn", -4, 0, 0, 0, 0, 0, 0, sp))
+                .isEqualTo("rt_sigreturn({mask=[CHLD]})             = -1 EINTR (Interrupted system call)");
+        long empty = 0x7ffc6000L;
+        lines.memory.put(empty, new byte[296 + 8]);
+        assertThat(lines.line("rt_sigreturn", 0, 0, 0, 0, 0, 0, 0, empty)).isEqualTo("rt_sigreturn({mask=[]})                 = 0");
+    }
 }

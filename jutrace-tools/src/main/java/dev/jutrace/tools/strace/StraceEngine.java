@@ -42,6 +42,7 @@ import java.util.function.IntFunction;
  */
 public final class StraceEngine implements EngineOps, TraceTool {
     private static final int SYS_EXECVE = 59;
+    private static final int SYS_RT_SIGRETURN = 15;
     private static final int SYS_EXECVEAT = 322;
     private static final int AT_EXECFN = 31;
     private static final int DEFAULT_COLUMN = 40;
@@ -305,6 +306,8 @@ public final class StraceEngine implements EngineOps, TraceTool {
         t.printing = true;
         t.nr = nr;
         for (int i = 0; i < 6; i++) t.args[i] = call.arg(i);
+        // rt_sigreturn takes no arguments: its decoder reads the signal frame at the stack pointer.
+        if (nr == SYS_RT_SIGRETURN) t.args[Decoder.SAVED] = task.stackPointer();
         long now = clock ? System.nanoTime() : 0;
         t.entryTime = now;
         if (summary != null && !options.wallClock()) t.entryCpu = cpu(t).read();
