@@ -100,8 +100,9 @@ final class Timer {
     }
 
     /**
-     * struct sigevent. The signal prints by name only when the timer notifies by a signal;
-     * strace shows the thread id of SIGEV_THREAD_ID and the function of SIGEV_THREAD.
+     * struct sigevent. The value prints only when set, and the signal by name only when the
+     * notification uses one (not SIGEV_NONE); strace adds the thread id of SIGEV_THREAD_ID and
+     * the function of SIGEV_THREAD.
      */
     static void sigevent(long address, ArgWriter out) {
         if (address == 0 || !out.fetch(address, SIGEVENT_SIZE)) {
@@ -113,15 +114,17 @@ final class Timer {
         long notify = out.fetchedUint32(12);
         long function = out.fetchedLong(16), attributes = out.fetchedLong(24);
         out.beginStruct();
-        out.field("sigev_value");
-        out.beginStruct();
-        out.field("sival_int");
-        out.int32(value);
-        out.field("sival_ptr");
-        out.pointer(value);
-        out.endStruct();
+        if (value != 0) {
+            out.field("sigev_value");
+            out.beginStruct();
+            out.field("sival_int");
+            out.int32(value);
+            out.field("sival_ptr");
+            out.pointer(value);
+            out.endStruct();
+        }
         out.field("sigev_signo");
-        if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD_ID) {
+        if (notify == SIGEV_SIGNAL || notify == SIGEV_THREAD || notify == SIGEV_THREAD_ID) {
             out.signal(signo);
         } else {
             out.int32(signo);

@@ -34,6 +34,17 @@ class TimerTest {
                 .isEqualTo("timer_create(CLOCK_REALTIME, {sigev_value={sival_int=7, sival_ptr=0x7}, sigev_signo=SIGUSR1,"
                         + " sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=5597}, [0]) = 0");
         assertThat(lines.line("timer_create", 0, 0, 0, id)).isEqualTo("timer_create(CLOCK_REALTIME, NULL, [0]) = 0");
+        long noValue = putSigevent(0x7ffc4000L, 0, 10, 0, 0);
+        assertThat(lines.line("timer_create", 0, 0, noValue, id))
+                .isEqualTo("timer_create(CLOCK_REALTIME, {sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}, [0]) = 0");
+        long thread = putSigevent(0x7ffc5000L, 5, 10, 2, 0);
+        assertThat(lines.line("timer_create", 0, 0, thread, id))
+                .isEqualTo("timer_create(CLOCK_REALTIME, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=SIGUSR1,"
+                        + " sigev_notify=SIGEV_THREAD, sigev_notify_function=NULL, sigev_notify_attributes=NULL}, [0]) = 0");
+        long unknown = putSigevent(0x7ffc6000L, 5, 10, 99, 0);
+        assertThat(lines.line("timer_create", -22, 0, unknown, 0x7ffcf4a8dd2cL))
+                .isEqualTo("timer_create(CLOCK_REALTIME, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=10,"
+                        + " sigev_notify=0x63 /* SIGEV_??? */}, 0x7ffcf4a8dd2c) = -1 EINVAL (Invalid argument)");
         assertThat(lines.line("timer_create", EFAULT, 0, 1, 0x7fffc5bff958L))
                 .isEqualTo("timer_create(CLOCK_REALTIME, 0x1, 0x7fffc5bff958) = -1 EFAULT (Bad address)");
     }
