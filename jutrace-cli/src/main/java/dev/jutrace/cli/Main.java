@@ -125,7 +125,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         if (command.isEmpty() && pids.isEmpty()) throw new UsageError("must have PROG [ARGS] or -p PID");
         if (!command.isEmpty() && !pids.isEmpty()) throw new UsageError("-p and a command are mutually exclusive");
-        StraceOptions options = trace.toOptions(SyscallTable.x86_64());
+        StraceOptions options = trace.toOptions(SyscallTable.x86_64(), !pids.isEmpty());
         inject.parse(options.follow());
         List<Integer> attachPids = parsePids(pids);
         Path program = command.isEmpty() ? null : resolve(command.get(0));

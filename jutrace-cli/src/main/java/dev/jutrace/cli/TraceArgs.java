@@ -111,7 +111,12 @@ final class TraceArgs {
     String syscallLimit;
 
     /** The checked options. */
-    StraceOptions toOptions(SyscallTable table) {
+    /**
+     * The strace engine's options. {@code attaching} says the tracees are -p processes rather
+     * than a command: strace is quiet about attaches of a command's children when its trace goes
+     * to a file, and only then.
+     */
+    StraceOptions toOptions(SyscallTable table, boolean attaching) {
         StraceOptions.Builder b = StraceOptions.builder();
         boolean follows = follow.length > 0;
         b.follow(follows);
@@ -142,7 +147,7 @@ final class TraceArgs {
         });
         b.relative(relative).syscallTimes(syscallTimes).syscallNumbers(syscallNumbers)
                 .instructionPointer(instructionPointer);
-        if (quiet.length >= 1) b.quietAttach(true);
+        if (quiet.length >= 1 || (output != null && !attaching)) b.quietAttach(true);
         if (quiet.length >= 2) b.quietExit(true);
         if (decodeFds.length > 0) b.decodeFds(Math.min(decodeFds.length, 2));
         if (summaryOnly && summaryToo) {

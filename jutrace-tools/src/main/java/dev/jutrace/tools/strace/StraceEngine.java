@@ -292,6 +292,8 @@ public final class StraceEngine implements EngineOps, TraceTool {
         Tracee t = (Tracee) engine.data();
         // A wrapper's calls (-u's setpriv) are not the command's.
         if (t.initial) return Action.RESUME;
+        // The same call reported again after another engine held its entry: printed already.
+        if (call.resumed()) return Action.RESUME;
         int nr = call.number();
         t.lastNr = nr;
         if (t.fds != null) {
