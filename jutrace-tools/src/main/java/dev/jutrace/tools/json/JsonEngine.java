@@ -41,6 +41,7 @@ public final class JsonEngine implements EngineOps, dev.jutrace.tools.strace.Tra
     /** The schema's version, the {@code "v"} of every object; raised when a member changes meaning. */
     public static final int VERSION = 1;
     private static final int SYS_EXECVE = 59;
+    private static final int SYS_RT_SIGRETURN = 15;
     private static final int AT_EXECFN = 31;
 
     private final StraceOptions options;
@@ -160,6 +161,8 @@ public final class JsonEngine implements EngineOps, dev.jutrace.tools.strace.Tra
             t.args[i] = call.arg(i);
             t.raw[i] = t.args[i];
         }
+        // rt_sigreturn takes no arguments: its decoder reads the signal frame at the stack pointer.
+        if (nr == SYS_RT_SIGRETURN) t.args[Decoder.SAVED] = task.stackPointer();
         t.text.setLength(0);
         printer.entry(nr, t.args, t, t.text);
         return Action.RESUME;
