@@ -1,5 +1,6 @@
 package dev.jutrace.cli;
 
+import dev.jutrace.decode.DecodeOptions;
 import dev.jutrace.decode.SyscallTable;
 import dev.jutrace.tools.strace.BadFilterException;
 import dev.jutrace.tools.strace.FdSet;
@@ -33,6 +34,20 @@ final class TraceArgs {
 
     @Option(names = {"-s", "--string-limit"}, paramLabel = "N", description = "Print at most N bytes of each string (default 32).")
     String stringLimit = "32";
+
+    @Option(names = "-x", description = "Print non-ASCII strings in hex; -xx all strings.")
+    boolean[] hexStrings = {};
+
+    @Option(names = "--strings-in-hex", paramLabel = "WHICH", arity = "0..1", fallbackValue = "all",
+            description = "Strings to print in hex: none, non-ascii or all (the default).")
+    String stringsInHex;
+
+    @Option(names = {"-X", "--const-print-style"}, paramLabel = "STYLE",
+            description = "How constants and flags print: raw, abbrev (default) or verbose.")
+    String constStyle;
+
+    @Option(names = {"-v", "--no-abbrev"}, description = "Print abbreviated structures in full.")
+    boolean noAbbrev;
 
     @Option(names = "-e", paramLabel = "EXPR", description = {
         "Qualifying expression: [trace=]SET, signal=SET, status=SET, trace-fds=SET, quiet=SET, decode-fds=SET.",
@@ -121,6 +136,9 @@ final class TraceArgs {
         boolean follows = follow.length > 0;
         b.follow(follows);
         b.stringLimit(parseStringLimit(stringLimit));
+        b.hexStrings(stringsInHex != null ? parseStringsInHex(stringsInHex) : Math.min(hexStrings.length, 2));
+        if (constStyle != null) b.constStyle(parseConstStyle(constStyle));
+        b.noAbbrev(noAbbrev);
         b.column(column == null ? 40 : parseColumn(column));
         for (String expr : expressions) {
             qualify(expr, b, table);
@@ -235,6 +253,21 @@ final class TraceArgs {
             // Reported below.
         }
         throw new Main.UsageError("invalid -s argument: '" + value + "'");
+    }
+
+    private static int parseStringsInHex(String value) {
+        return switch (value) {
+            case "none" -> 0;
+            case "non-ascii" -> 1;
+            case "all" -> 2;
+            default -> throw new Main.UsageError("invalid --strings-in-hex argument: '" + value + "'");
+        };
+    }
+
+    private static DecodeOptions.ConstStyle parseConstStyle(String value) {
+        DecodeOptions.ConstStyle style = DecodeOptions.ConstStyle.of(value);
+        if (style == null) throw new Main.UsageError("invalid -X argument: '" + value + "'");
+        return style;
     }
 
     private static int parseColumn(String value) {

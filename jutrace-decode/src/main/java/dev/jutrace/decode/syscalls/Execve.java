@@ -22,7 +22,11 @@ final class Execve {
         long pathname = args[0], argv = args[1], envp = args[2];
         out.path(pathname);
         stringArray(argv, out);
-        countedArray(envp, "vars", out);
+        if (out.options().noAbbrev()) {
+            stringArray(envp, out); // -v: the environment in full, as strace -v prints it
+        } else {
+            countedArray(envp, "vars", out);
+        }
     }
 
     /**
@@ -35,7 +39,8 @@ final class Execve {
             out.pointer(array);
             return;
         }
-        int limit = out.options().stringLimit();
+        // strace cuts the array at -s elements, but -v prints every one.
+        int limit = out.options().noAbbrev() ? Integer.MAX_VALUE : out.options().stringLimit();
         out.beginArray();
         for (int i = 0; ; i++) {
             long slot = array + (long) i * POINTER;

@@ -53,7 +53,7 @@ final class Mkdir {
         if (type == Stat.S_IFCHR || type == Stat.S_IFBLK) {
             // The kernel takes an unsigned int and splits it as new_decode_dev does, like glibc.
             long d = dev & 0xffff_ffffL;
-            out.makedev(Stat.major(d), Stat.minor(d));
+            out.makedev(d, Stat.major(d), Stat.minor(d));
         }
     }
 }

@@ -63,7 +63,7 @@ final class Mman {
     }
 
     private static void mapFlags(int flags, ArgWriter out) {
-        out.beginFlags();
+        out.beginFlags(Integer.toUnsignedLong(flags));
         out.flagValue(TYPE, flags & MAP_TYPE);
         out.flagBits(FLAGS, Integer.toUnsignedLong(flags & ~MAP_TYPE & ~(MAP_HUGE_MASK << MAP_HUGE_SHIFT)));
         out.flagShifted((flags >>> MAP_HUGE_SHIFT) & MAP_HUGE_MASK, "MAP_HUGE_SHIFT");

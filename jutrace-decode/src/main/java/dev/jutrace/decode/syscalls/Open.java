@@ -87,7 +87,7 @@ final class Open {
 
     /** open's flags: the access mode, a value, then the bits above it. */
     static void printFlags(int flags, ArgWriter out) {
-        out.beginFlags();
+        out.beginFlags(Integer.toUnsignedLong(flags));
         out.flagValue(ACCESS, flags & O_ACCMODE);
         out.flagBits(FLAGS, Integer.toUnsignedLong(flags & ~O_ACCMODE));
         out.endFlags(FLAGS);

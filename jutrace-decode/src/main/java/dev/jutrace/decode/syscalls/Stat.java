@@ -78,7 +78,7 @@ final class Stat {
         long type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
             out.field("st_rdev");
-            out.makedev(major(rdev), minor(rdev));
+            out.makedev(rdev, major(rdev), minor(rdev));
         } else {
             out.field("st_size");
             out.signed(size);
@@ -89,7 +89,7 @@ final class Stat {
 
     /** st_mode: the file type, the set-id and sticky bits, then the permissions in octal. */
     static void printMode(long mode, ArgWriter out) {
-        out.beginFlags();
+        out.beginModeFlags(mode);
         long type = mode & S_IFMT;
         if (type != 0) {
             out.flagValue(TYPE, type);

@@ -61,10 +61,24 @@ public final class ArgWriter {
     private boolean afterField;
     private boolean completeAtEntry;
     private int flagsPrinted;
+    /** Names printed from tables so far: whether -X verbose has a name to put in a comment. */
+    private int namesPrinted;
+    /** -X raw or verbose. */
+    private final boolean rawStyle;
+    private final boolean verboseStyle;
+    /** Where a flags word given whole to {@link #beginFlags(long)} starts in the line, or -1. */
+    private int wordStart = -1;
+    private long word;
+    private int wordNames;
+    private boolean wordOctal;
+    /** The number that -X verbose inserts before a comment, built here so none is allocated. */
+    private final StringBuilder number = new StringBuilder(24);
 
     public ArgWriter(DecodeOptions options) {
         this.options = options;
         this.hexOptions = options.withAllHex(true);
+        this.rawStyle = options.constStyle() == DecodeOptions.ConstStyle.RAW;
+        this.verboseStyle = options.constStyle() == DecodeOptions.ConstStyle.VERBOSE;
         this.scratch = new byte[0]; // grows to the longest read asked of it, then stays
     }
 
@@ -198,7 +212,11 @@ public final class ArgWriter {
     /** A directory descriptor of the *at() calls: {@code AT_FDCWD} or an int. */
     public void dirfd(long value) {
         String name = DIRFD.name((int) value);
-        if (name != null) {
+        if (name != null && verboseStyle) {
+            // strace prints AT_FDCWD's number in decimal, as a descriptor: -100 /* AT_FDCWD */.
+            fd(value);
+            out.append(" /* ").append(name).append(" */");
+        } else if (name != null && !rawStyle) {
             symbol(name);
             fdDetails((int) value);
         } else {
@@ -415,7 +433,10 @@ public final class ArgWriter {
     /** One value from {@code table}: its name, or hex and {@code /* X_??? *}{@code /}. */
     public void value(Xlat table, long value) {
         item();
+        int from = out.length();
+        int names = namesPrinted;
         appendValue(table, value);
+        restyle(from, names, value, false);
     }
 
     /**
@@ -423,7 +444,7 @@ public final class ArgWriter {
      * entry names in hex. Zero prints as the table's name for 0, or {@code 0}.
      */
     public void flags(Xlat table, long value) {
-        beginFlags();
+        beginFlags(value);
         flagBits(table, value);
         endFlags(table);
     }
@@ -432,12 +453,40 @@ public final class ArgWriter {
     public void beginFlags() {
         item();
         flagsPrinted = 0;
+        wordStart = -1;
+    }
+
+    /**
+     * Like {@link #beginFlags()}, for a word that strace's -X raw and verbose print whole,
+     * {@code 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS *}{@code /}, rather than part by part as socket's
+     * type prints, {@code 0x1|0x80100}.
+     */
+    public void beginFlags(long word) {
+        beginFlags();
+        if (rawStyle || verboseStyle) {
+            wordStart = out.length();
+            this.word = word;
+            wordNames = namesPrinted;
+            wordOctal = false;
+        }
+    }
+
+    /**
+     * Like {@link #beginFlags(long)}, for a mode word (the file type and permissions) that -X raw
+     * and verbose print in octal, as strace does: {@code 020666 /* S_IFCHR|0666 *}{@code /}.
+     */
+    public void beginModeFlags(long word) {
+        beginFlags(word);
+        wordOctal = true;
     }
 
     /** A field packed into the flags that holds a value rather than bits (open's access mode, mmap's type). */
     public void flagValue(Xlat table, long value) {
         flagSeparator();
+        int from = out.length();
+        int names = namesPrinted;
         appendValue(table, value);
+        restylePart(from, names, value);
     }
 
     /**
@@ -467,12 +516,16 @@ public final class ArgWriter {
 
     /** Names bits, then the remainder, commented when no more than {@code namedBefore} parts printed. */
     private void appendFlagBits(Xlat table, long value, int namedBefore) {
+        int before = flagsPrinted;
+        int from = out.length() + (before > 0 ? 1 : 0);
+        int names = namesPrinted;
         long rest = value;
         for (int i = 0, n = table.size(); i < n && rest != 0; i++) {
             long bits = table.valueAt(i);
             if (bits != 0 && (rest & bits) == bits) {
                 flagSeparator();
                 out.append(table.nameAt(i));
+                namesPrinted++;
                 rest &= ~bits;
             }
         }
@@ -483,6 +536,9 @@ public final class ArgWriter {
             if (alone) {
                 appendUnknown(table);
             }
+        }
+        if (flagsPrinted > before) {
+            restylePart(from, names, value);
         }
     }
 
@@ -532,6 +588,31 @@ public final class ArgWriter {
     /** A device number split into its halves, each in hex: {@code makedev(0x1, 0x3)}. */
     public void makedev(long major, long minor) {
         item();
+        appendMakedev(major, minor);
+    }
+
+    /**
+     * A device number whose halves {@code major} and {@code minor} are split from {@code dev}:
+     * -X raw prints {@code dev} alone, {@code 0x103}, and verbose both,
+     * {@code 0x103 /* makedev(0x1, 0x3) *}{@code /}.
+     */
+    public void makedev(long dev, long major, long minor) {
+        item();
+        if (rawStyle || verboseStyle) {
+            Numbers.appendHex(out, dev);
+        }
+        if (verboseStyle) {
+            out.append(" /* ");
+        }
+        if (!rawStyle) {
+            appendMakedev(major, minor);
+        }
+        if (verboseStyle) {
+            out.append(" */");
+        }
+    }
+
+    private void appendMakedev(long major, long minor) {
         out.append("makedev(");
         Numbers.appendHex(out, major);
         out.append(", ");
@@ -571,9 +652,56 @@ public final class ArgWriter {
 
     /** Ends a flags value; if no part printed anything, prints the table's name for 0, or {@code 0}. */
     public void endFlags(Xlat table) {
+        int names = namesPrinted;
         if (flagsPrinted == 0) {
             String zero = table.name(0);
-            out.append(zero != null ? zero : "0");
+            if (zero != null) {
+                out.append(zero);
+                namesPrinted++;
+            } else {
+                out.append('0');
+            }
+            if (wordStart < 0) {
+                restyle(out.length() - (zero != null ? zero.length() : 1), names, 0, false);
+            }
+        }
+        if (wordStart >= 0) {
+            int from = wordStart;
+            wordStart = -1;
+            restyle(from, wordNames, word, wordOctal);
+        }
+    }
+
+    private static void appendNumber(StringBuilder to, long value, boolean octal) {
+        if (octal) {
+            Numbers.appendMode(to, value);
+        } else {
+            Numbers.appendHex(to, value);
+        }
+    }
+
+    /** {@link #restyle} for one part of a flags word that is not printed whole. */
+    private void restylePart(int from, int names, long value) {
+        if (wordStart < 0) {
+            restyle(from, names, value, false);
+        }
+    }
+
+    /**
+     * Rewrites what was printed from {@code from} in the -X style: the number alone for raw;
+     * for verbose the number, then the names in a comment. What named nothing stays as it is, a
+     * number that may already carry strace's {@code X_???} comment.
+     */
+    private void restyle(int from, int namesBefore, long value, boolean octal) {
+        if (rawStyle) {
+            out.setLength(from);
+            appendNumber(out, value, octal);
+        } else if (verboseStyle && namesPrinted > namesBefore) {
+            number.setLength(0);
+            appendNumber(number, value, octal);
+            number.append(" /* ");
+            out.insert(from, number);
+            out.append(" */");
         }
     }
 
@@ -587,6 +715,7 @@ public final class ArgWriter {
         String name = table.name(value);
         if (name != null) {
             out.append(name);
+            namesPrinted++;
         } else {
             Numbers.appendHex(out, value);
             appendUnknown(table);

@@ -155,7 +155,9 @@ public final class StraceEngine implements EngineOps, TraceTool {
         this.notices = notices;
         this.perThread = perThread;
         this.printer = new SyscallPrinter(table,
-                DecodeOptions.defaults().withStringLimit(options.stringLimit()).withDecodeFds(options.decodeFds()));
+                DecodeOptions.defaults().withStringLimit(options.stringLimit()).withDecodeFds(options.decodeFds())
+                        .withHexStrings(options.hexStrings() == 1).withAllHex(options.hexStrings() >= 2)
+                        .withConstStyle(options.constStyle()).withNoAbbrev(options.noAbbrev()));
         boolean fdsNeeded = options.decodeFds() > 0 || !options.paths().isEmpty() || options.traceFds() != null;
         this.fdArgs = fdsNeeded ? FdArgs.load(table) : null;
         this.fdTables = fdsNeeded ? new FdTables(Math.max(1, options.decodeFds())) : null;

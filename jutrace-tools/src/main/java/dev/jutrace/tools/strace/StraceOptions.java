@@ -1,5 +1,6 @@
 package dev.jutrace.tools.strace;
 
+import dev.jutrace.decode.DecodeOptions;
 import java.util.BitSet;
 import java.util.List;
 
@@ -31,12 +32,16 @@ import java.util.List;
  * @param columns the summary's columns ({@code -U})
  * @param detachOnExecve detach from a process at its execve ({@code -b execve})
  * @param syscallLimit detach from everything after this many printed syscalls ({@code --syscall-limit}); 0 for none
+ * @param hexStrings 0, or 1 for non-ASCII strings in hex ({@code -x}), 2 for all strings ({@code -xx})
+ * @param constStyle how named constants print ({@code -X})
+ * @param noAbbrev print abbreviated structures in full ({@code -v})
  */
 public record StraceOptions(boolean follow, BitSet traced, BitSet signals, int statuses, List<String> paths,
         BitSet traceFds, int stringLimit, int column, PidPrefix pids, Timestamps timestamps, boolean relative,
         boolean syscallTimes, boolean syscallNumbers, boolean instructionPointer, boolean quietAttach,
         boolean quietExit, int decodeFds, Summary summary, boolean wallClock, SummaryTable.Sort sortBy,
-        List<SummaryTable.Column> columns, boolean detachOnExecve, long syscallLimit) {
+        List<SummaryTable.Column> columns, boolean detachOnExecve, long syscallLimit,
+        int hexStrings, DecodeOptions.ConstStyle constStyle, boolean noAbbrev) {
 
     /** How a line names the thread it is about. */
     public enum PidPrefix {
@@ -123,6 +128,9 @@ public record StraceOptions(boolean follow, BitSet traced, BitSet signals, int s
         private List<SummaryTable.Column> columns = SummaryTable.Column.DEFAULT;
         private boolean detachOnExecve;
         private long syscallLimit;
+        private int hexStrings;
+        private DecodeOptions.ConstStyle constStyle = DecodeOptions.ConstStyle.ABBREV;
+        private boolean noAbbrev;
 
         public Builder follow(boolean v) { follow = v; return this; }
         public Builder traced(BitSet v) { traced = v; return this; }
@@ -147,11 +155,15 @@ public record StraceOptions(boolean follow, BitSet traced, BitSet signals, int s
         public Builder columns(List<SummaryTable.Column> v) { columns = v; return this; }
         public Builder detachOnExecve(boolean v) { detachOnExecve = v; return this; }
         public Builder syscallLimit(long v) { syscallLimit = v; return this; }
+        public Builder hexStrings(int v) { hexStrings = v; return this; }
+        public Builder constStyle(DecodeOptions.ConstStyle v) { constStyle = v; return this; }
+        public Builder noAbbrev(boolean v) { noAbbrev = v; return this; }
 
         public StraceOptions build() {
             return new StraceOptions(follow, traced, signals, statuses, paths, traceFds, stringLimit, column, pids,
                     timestamps, relative, syscallTimes, syscallNumbers, instructionPointer, quietAttach, quietExit,
-                    decodeFds, summary, wallClock, sortBy, columns, detachOnExecve, syscallLimit);
+                    decodeFds, summary, wallClock, sortBy, columns, detachOnExecve, syscallLimit,
+                    hexStrings, constStyle, noAbbrev);
         }
     }
 }
