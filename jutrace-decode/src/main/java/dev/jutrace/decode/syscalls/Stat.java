@@ -24,6 +24,10 @@ final class Stat {
     private static final int ST_MODE = 24;
     private static final int ST_RDEV = 40;
     private static final int ST_SIZE = 48;
+    private static final int ST_DEV = 0, ST_INO = 8, ST_NLINK = 16, ST_UID = 28, ST_GID = 32, ST_BLKSIZE = 56,
+            ST_BLOCKS = 64, ST_ATIME = 72;
+    private static final String[] TIMES = {"st_atime", "st_mtime", "st_ctime"};
+    private static final String[] TIMES_NSEC = {"st_atime_nsec", "st_mtime_nsec", "st_ctime_nsec"};
 
     private Stat() {}
 
@@ -73,6 +77,11 @@ final class Stat {
         long rdev = out.fetchedLong(ST_RDEV);
         long size = out.fetchedLong(ST_SIZE);
         out.beginStruct();
+        if (out.options().noAbbrev()) {
+            fullStat(mode, rdev, size, out);
+            out.endStruct();
+            return;
+        }
         out.field("st_mode");
         printMode(mode, out);
         long type = mode & S_IFMT;
@@ -85,6 +94,47 @@ final class Stat {
         }
         out.ellipsis();
         out.endStruct();
+    }
+
+    /** -v: every field, in strace's order; a device has st_rdev where a file has st_size. */
+    private static void fullStat(long mode, long rdev, long size, ArgWriter out) {
+        long dev = out.fetchedLong(ST_DEV);
+        out.field("st_dev");
+        out.makedev(dev, major(dev), minor(dev));
+        out.field("st_ino");
+        out.unsigned(out.fetchedLong(ST_INO));
+        out.field("st_mode");
+        printMode(mode, out);
+        out.field("st_nlink");
+        out.unsigned(out.fetchedLong(ST_NLINK));
+        out.field("st_uid");
+        out.unsigned(out.fetchedUint32(ST_UID));
+        out.field("st_gid");
+        out.unsigned(out.fetchedUint32(ST_GID));
+        out.field("st_blksize");
+        out.signed(out.fetchedLong(ST_BLKSIZE));
+        out.field("st_blocks");
+        out.signed(out.fetchedLong(ST_BLOCKS));
+        long type = mode & S_IFMT;
+        if (type == S_IFCHR || type == S_IFBLK) {
+            out.field("st_rdev");
+            out.makedev(rdev, major(rdev), minor(rdev));
+        } else {
+            out.field("st_size");
+            out.signed(size);
+        }
+        for (int i = 0; i < 3; i++) {
+            long seconds = out.fetchedLong(ST_ATIME + 16 * i), nanos = out.fetchedLong(ST_ATIME + 16 * i + 8);
+            out.field(TIMES[i]);
+            out.signed(seconds);
+            if (nanos == 0) {
+                out.commentDate(seconds); // strace leaves out a zero fraction
+            } else {
+                out.commentDate(seconds, nanos);
+            }
+            out.field(TIMES_NSEC[i]);
+            out.unsigned(nanos);
+        }
     }
 
     /** st_mode: the file type, the set-id and sticky bits, then the permissions in octal. */

@@ -84,6 +84,32 @@ class ConstStyleTest {
     }
 
     @Test
+    void noAbbrevPrintsStatInFull() {
+        Lines v = new Lines(DecodeOptions.DEFAULT.withNoAbbrev(true));
+        v.memory.putString(0x6000, "");
+        byte[] st = new byte[144];
+        ByteBuffer.wrap(st).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0x6).putLong(8, 3).putLong(16, 1).putInt(24, 020666)
+                .putLong(40, 0x103).putLong(56, 4096).putLong(72, 1795221069).putLong(80, 320269278)
+                .putLong(88, 1795221069).putLong(96, 320269278).putLong(104, 1795221069).putLong(112, 320269278);
+        v.memory.put(0x5000, st);
+        assertThat(v.line("newfstatat", 0, 1, 0x6000, 0x5000, 0x1000)).isEqualTo("newfstatat(1, \"\", {st_dev=makedev(0, 0x6),"
+                + " st_ino=3, st_mode=S_IFCHR|0666, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=0,"
+                + " st_rdev=makedev(0x1, 0x3), st_atime=1795221069 /* 2026-11-21T00:31:09.320269278+0000 */,"
+                + " st_atime_nsec=320269278, st_mtime=1795221069 /* 2026-11-21T00:31:09.320269278+0000 */,"
+                + " st_mtime_nsec=320269278, st_ctime=1795221069 /* 2026-11-21T00:31:09.320269278+0000 */,"
+                + " st_ctime_nsec=320269278}, AT_EMPTY_PATH) = 0");
+        ByteBuffer.wrap(st).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 0xfe00).putLong(8, 329635).putInt(24, 0100644)
+                .putLong(40, 0).putLong(48, 353616).putLong(64, 696).putLong(72, 1795764874).putLong(80, 485405446)
+                .putLong(88, 1777320873).putLong(96, 0).putLong(104, 1777320873).putLong(112, 0);
+        v.memory.put(0x5000, st);
+        assertThat(v.line("newfstatat", 0, 3, 0x6000, 0x5000, 0x1000)).isEqualTo("newfstatat(3, \"\", {st_dev=makedev(0xfe, 0),"
+                + " st_ino=329635, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, st_blocks=696,"
+                + " st_size=353616, st_atime=1795764874 /* 2026-11-27T07:34:34.485405446+0000 */, st_atime_nsec=485405446,"
+                + " st_mtime=1777320873 /* 2026-04-27T20:14:33+0000 */, st_mtime_nsec=0,"
+                + " st_ctime=1777320873 /* 2026-04-27T20:14:33+0000 */, st_ctime_nsec=0}, AT_EMPTY_PATH) = 0");
+    }
+
+    @Test
     void hexStrings() {
         Lines x = new Lines(DecodeOptions.DEFAULT.withHexStrings(true));
         Lines xx = new Lines(DecodeOptions.DEFAULT.withAllHex(true));
