@@ -51,7 +51,7 @@ final class Prlimit {
 
     private static void limit(long value, ArgWriter out) {
         if (value == RLIM64_INFINITY) {
-            out.symbol("RLIM64_INFINITY");
+            out.unsignedNamed(value, "RLIM64_INFINITY");
         } else {
             out.kibibytes(value);
         }

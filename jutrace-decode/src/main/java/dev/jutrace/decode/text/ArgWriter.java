@@ -170,9 +170,17 @@ public final class ArgWriter {
      */
     public void kibibytes(long value) {
         item();
-        if (Long.compareUnsigned(value, 1024) > 0 && (value & 1023) == 0) {
+        if (Long.compareUnsigned(value, 1024) > 0 && (value & 1023) == 0 && !rawStyle) {
+            // -X verbose keeps the short form as a comment: 8388608 /* 8192*1024 */.
+            if (verboseStyle) {
+                Numbers.appendUnsigned(out, value);
+                out.append(" /* ");
+            }
             Numbers.appendUnsigned(out, value >>> 10);
             out.append("*1024");
+            if (verboseStyle) {
+                out.append(" */");
+            }
         } else {
             Numbers.appendUnsigned(out, value);
         }
@@ -419,6 +427,22 @@ public final class ArgWriter {
             symbol(name);
         } else {
             uint32(errno);
+        }
+    }
+
+    /**
+     * An unsigned number that strace names, as {@code RLIM64_INFINITY}: the name, or with -X
+     * raw the number, or with verbose both, {@code 18446744073709551615 /* RLIM64_INFINITY *}{@code /}.
+     */
+    public void unsignedNamed(long value, String name) {
+        item();
+        if (rawStyle || verboseStyle) {
+            Numbers.appendUnsigned(out, value);
+        }
+        if (verboseStyle) {
+            out.append(" /* ").append(name).append(" */");
+        } else if (!rawStyle) {
+            out.append(name);
         }
     }
 

@@ -110,6 +110,18 @@ class ConstStyleTest {
     }
 
     @Test
+    void limitsAsNumbers() {
+        for (ConstStyle style : new ConstStyle[] {ConstStyle.RAW, ConstStyle.VERBOSE}) {
+            Lines l = with(style);
+            l.memory.putLongs(0x5000, 8388608, -1);
+            assertThat(l.line("prlimit64", 0, 0, 3, 0, 0x5000)).isEqualTo(style == ConstStyle.RAW
+                    ? "prlimit64(0, 0x3, NULL, {rlim_cur=8388608, rlim_max=18446744073709551615}) = 0"
+                    : "prlimit64(0, 0x3 /* RLIMIT_STACK */, NULL, {rlim_cur=8388608 /* 8192*1024 */,"
+                            + " rlim_max=18446744073709551615 /* RLIM64_INFINITY */}) = 0");
+        }
+    }
+
+    @Test
     void hexStrings() {
         Lines x = new Lines(DecodeOptions.DEFAULT.withHexStrings(true));
         Lines xx = new Lines(DecodeOptions.DEFAULT.withAllHex(true));
