@@ -77,8 +77,12 @@ final class Setuid {
     /** getgroups(int size, gid_t list[]), after the size: as many groups as it returned, none when size is 0. */
     private static void getgroups(long[] args, long ret, ArgWriter out) {
         long size = args[0], list = args[1];
-        if (Errno.isError(ret) || (int) size == 0) {
+        if (Errno.isError(ret) || ((int) size == 0 && list == 0)) {
             out.pointer(list);
+        } else if ((int) size == 0) {
+            // Asked only for the count: nothing was written, and strace shows the empty array.
+            out.beginArray();
+            out.endArray();
         } else {
             groups(list, (int) ret, out);
         }

@@ -20,4 +20,12 @@ class LseekTest {
         assertThat(lines.line("lseek", -22, 0, 10, -1))
                 .isEqualTo("lseek(0, 10, 0xffffffff /* SEEK_??? */) = -1 EINVAL (Invalid argument)");
     }
+
+    @Test
+    void fadvise64() {
+        assertThat(lines.line("fadvise64", 0, 3, 0, 0, 2)).isEqualTo("fadvise64(3, 0, 0, POSIX_FADV_SEQUENTIAL) = 0");
+        assertThat(lines.line("fadvise64", 0, 3, 4096, 8192, 4)).isEqualTo("fadvise64(3, 4096, 8192, POSIX_FADV_DONTNEED) = 0");
+        assertThat(lines.line("fadvise64", -22, 3, 0, 0, 9))
+                .isEqualTo("fadvise64(3, 0, 0, 0x9 /* POSIX_FADV_??? */) = -1 EINVAL (Invalid argument)");
+    }
 }

@@ -39,6 +39,8 @@ class SetuidTest {
         assertThat(lines.line("getgroups", 4, 4, g)).isEqualTo("getgroups(4, [0, 1, 2, 3])              = 4");
         assertThat(lines.line("getgroups", 4, 0, 0)).isEqualTo("getgroups(0, NULL)                      = 4");
         assertThat(lines.line("getgroups", 0, 1, g)).isEqualTo("getgroups(1, [])                        = 0");
+        // id(1) asks for the count with a real buffer: strace 6.1 prints the empty array.
+        assertThat(lines.line("getgroups", 0, 0, g)).isEqualTo("getgroups(0, [])                        = 0");
         assertThat(lines.line("setgroups", 0, 0, 0)).isEqualTo("setgroups(0, NULL)                      = 0");
     }
 }
