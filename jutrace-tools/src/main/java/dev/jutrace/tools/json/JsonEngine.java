@@ -16,14 +16,10 @@ import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.SyscallPrinter;
 import dev.jutrace.decode.SyscallTable;
 import dev.jutrace.decode.syscalls.Decoder;
+import dev.jutrace.tools.strace.InitialExec;
 import dev.jutrace.tools.strace.StraceOptions;
 import dev.jutrace.tools.strace.SyscallStatus;
 import dev.jutrace.tools.strace.TraceOutput;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.BitSet;
 
 /**
@@ -42,7 +38,6 @@ public final class JsonEngine implements EngineOps, dev.jutrace.tools.strace.Tra
     public static final int VERSION = 1;
     private static final int SYS_EXECVE = 59;
     private static final int SYS_RT_SIGRETURN = 15;
-    private static final int AT_EXECFN = 31;
 
     private final StraceOptions options;
     private final TraceOutput out;
@@ -236,13 +231,7 @@ public final class JsonEngine implements EngineOps, dev.jutrace.tools.strace.Tra
      * sit on the initial stack, the path in auxv.
      */
     private void writeInitialExec(Tracee t, Task task) {
-        long sp = task.stackPointer();
-        byte[] word = new byte[8];
-        long argc = task.readMemory(sp, word, 0, 8) == 8 ? le(word, 0) : 0;
-        t.args[0] = execFn(task.tid());
-        t.args[1] = sp + 8;
-        t.args[2] = sp + 8 * (argc + 2);
-        t.args[3] = t.args[4] = t.args[5] = 0;
+        InitialExec.arguments(task, t.args);
         System.arraycopy(t.args, 0, t.raw, 0, 6);
         t.nr = SYS_EXECVE;
         t.entryTime = System.nanoTime();
@@ -255,21 +244,6 @@ public final class JsonEngine implements EngineOps, dev.jutrace.tools.strace.Tra
         writeSyscall(t, close, 0, Math.min(sb.length(), value + 2), false);
     }
 
-    private static long execFn(int tid) {
-        try {
-            byte[] auxv = Files.readAllBytes(Path.of("/proc/" + tid + "/auxv"));
-            for (int i = 0; i + 16 <= auxv.length; i += 16) {
-                if (le(auxv, i) == AT_EXECFN) return le(auxv, i + 8);
-            }
-        } catch (IOException e) {
-            // Printed as a bare pointer without it.
-        }
-        return 0;
-    }
-
-    private static long le(byte[] b, int off) {
-        return ByteBuffer.wrap(b, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    }
 
     @Override
     public Action reportSignal(Engine engine, Task task, Action action, SignalReport signal) {

@@ -17,12 +17,7 @@ import dev.jutrace.decode.Signals;
 import dev.jutrace.decode.SyscallPrinter;
 import dev.jutrace.decode.SyscallTable;
 import dev.jutrace.decode.syscalls.Decoder;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -44,7 +39,6 @@ public final class StraceEngine implements EngineOps, TraceTool {
     private static final int SYS_EXECVE = 59;
     private static final int SYS_RT_SIGRETURN = 15;
     private static final int SYS_EXECVEAT = 322;
-    private static final int AT_EXECFN = 31;
     private static final int DEFAULT_COLUMN = 40;
     /** The longest path the kernel takes, with its NUL: -P compares no further. */
     private static final int PATH_BYTES = 4096;
@@ -622,13 +616,7 @@ public final class StraceEngine implements EngineOps, TraceTool {
      * is rebuilt from the new image: argv and envp sit on the initial stack, the path in auxv.
      */
     private void printInitialExec(Tracee t, Task task) {
-        long sp = task.stackPointer();
-        byte[] word = new byte[8];
-        long argc = task.readMemory(sp, word, 0, 8) == 8 ? le(word, 0) : 0;
-        t.args[0] = execFn(task.tid());
-        t.args[1] = sp + 8;
-        t.args[2] = sp + 8 * (argc + 2);
-        t.args[3] = t.args[4] = t.args[5] = 0;
+        InitialExec.arguments(task, t.args);
         t.nr = SYS_EXECVE;
         t.lastNr = SYS_EXECVE;
         if ((paths.length > 0 || options.traceFds() != null) && !namesWantedPath(t, t.args[0])) return;
@@ -644,22 +632,6 @@ public final class StraceEngine implements EngineOps, TraceTool {
         closeOpenLine(t);
         t.out.write(sb);
         t.out.newline();
-    }
-
-    private static long execFn(int tid) {
-        try {
-            byte[] auxv = Files.readAllBytes(Path.of("/proc/" + tid + "/auxv"));
-            for (int i = 0; i + 16 <= auxv.length; i += 16) {
-                if (le(auxv, i) == AT_EXECFN) return le(auxv, i + 8);
-            }
-        } catch (IOException e) {
-            // Printed as a bare pointer without it.
-        }
-        return 0;
-    }
-
-    private static long le(byte[] b, int off) {
-        return ByteBuffer.wrap(b, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     @Override
