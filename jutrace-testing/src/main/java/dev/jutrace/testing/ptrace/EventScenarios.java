@@ -163,7 +163,7 @@ final class EventScenarios {
         s.expectWait(t, exit(0));
     }
 
-    private static void vforkEvents(Script s) {
+    static void vforkEvents(Script s) {
         int t = s.spawnTraceme("vfork");
         s.expectWait(t, stop(SIGUSR1));
         s.setOptions(t, PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE);
